@@ -1,0 +1,95 @@
+/**
+ * The local journal: this device's identity and sequence, the events it made or received, and the
+ * score projection kept beside them. Recording an event and updating the projection is one strict
+ * transaction, so the two can never disagree after a crash.
+ */
+import { GENESIS, seal, type JournalEvent, type UnsealedEvent } from '@shared/journal/event';
+import type { ContestId, RoundId, Score } from '@shared/model/types';
+import type { GiamKhaoDb, StoredEvent } from '../database';
+import { assertWritable } from './guard';
+
+export interface DeviceState {
+  readonly id: string;
+  readonly seq: number;
+  readonly lastHash: string;
+}
+
+const SCORE_KINDS = new Set(['enter', 'edit', 'clear']);
+
+/** The projection row an event sets, if it is a direct score entry (double-key passes are not). */
+export function scoreFromEvent(e: JournalEvent): Score | null {
+  if (!SCORE_KINDS.has(e.kind) || e.pass !== null || !e.judgeId || !e.entrantId || !e.criterionId) return null;
+  return { roundId: e.roundId as RoundId, judgeId: e.judgeId as Score['judgeId'], entrantId: e.entrantId as Score['entrantId'], criterionId: e.criterionId as Score['criterionId'], steps: e.steps };
+}
+
+const strip = ({ acked: _a, ...e }: StoredEvent): JournalEvent => e;
+
+export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDeviceId: () => string) {
+  async function device(): Promise<DeviceState> {
+    const row = await db.meta.get('device');
+    if (row) return row.value as DeviceState;
+    const fresh: DeviceState = { id: newDeviceId(), seq: 0, lastHash: GENESIS };
+    await db.meta.put({ key: 'device', value: fresh });
+    return fresh;
+  }
+
+  return {
+    device,
+
+    /** Seal the event as this device's next, store it, and update the projection: one transaction. */
+    async record(e: UnsealedEvent): Promise<JournalEvent> {
+      assertWritable(readOnlyReason);
+      return db.transaction('rw', [db.meta, db.events, db.scores], async () => {
+        const dev = await device();
+        const sealed = seal(e, dev.id, dev.seq + 1, dev.lastHash);
+        await db.events.add({ ...sealed, acked: 0 });
+        const score = scoreFromEvent(sealed);
+        if (score) await db.scores.put(score);
+        await db.meta.put({ key: 'device', value: { id: dev.id, seq: sealed.seq, lastHash: sealed.hash } satisfies DeviceState });
+        return sealed;
+      });
+    },
+
+    async markAcked(events: readonly JournalEvent[]): Promise<void> {
+      await db.transaction('rw', db.events, async () => {
+        for (const e of events) await db.events.update([e.deviceId, e.seq], { acked: 1 });
+      });
+    },
+
+    /** Events not yet confirmed on disk by the main side, in device order. */
+    async outbox(contestId: ContestId): Promise<JournalEvent[]> {
+      const rows = await db.events.where('[contestId+acked]').equals([contestId, 0]).toArray();
+      return rows.sort((a, b) => (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.seq - b.seq)).map(strip);
+    },
+
+    async countOutbox(contestId: ContestId): Promise<number> {
+      return db.events.where('[contestId+acked]').equals([contestId, 0]).count();
+    },
+
+    async events(contestId: ContestId): Promise<JournalEvent[]> {
+      return (await db.events.where('contestId').equals(contestId).toArray()).map(strip);
+    },
+
+    async scores(roundId: RoundId): Promise<Score[]> {
+      return db.scores.where('roundId').equals(roundId).toArray();
+    },
+
+    /**
+     * Rebuild from the journal file: store every event we lack (as already on disk) and replace the
+     * contest's projected scores with `scores`. One transaction.
+     */
+    async restore(contestId: ContestId, roundIds: readonly RoundId[], events: readonly JournalEvent[], scores: readonly Score[]): Promise<number> {
+      assertWritable(readOnlyReason);
+      return db.transaction('rw', [db.events, db.scores], async () => {
+        const have = new Set((await db.events.where('contestId').equals(contestId).primaryKeys()).map(([d, s]) => `${d}|${s}`));
+        const missing = events.filter((e) => !have.has(`${e.deviceId}|${e.seq}`));
+        await db.events.bulkPut(missing.map((e) => ({ ...e, acked: 1 as const })));
+        await db.scores.where('roundId').anyOf([...roundIds]).delete();
+        await db.scores.bulkPut([...scores]);
+        return missing.length;
+      });
+    },
+  };
+}
+
+export type JournalRepo = ReturnType<typeof journalRepo>;

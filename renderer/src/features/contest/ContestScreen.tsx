@@ -1,0 +1,51 @@
+/** One contest: pick a round, then the tabs for setup, entrants, judges, scoring and results. */
+import { Group, Loader, SegmentedControl, Tabs, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContestId, RoundId } from '@shared/model/types';
+import { useContestBundle } from './useContestBundle';
+import { useJournalRecovery } from './useJournalRecovery';
+import { SetupPanel } from '../setup/SetupPanel';
+import { EntrantsPanel } from '../entrants/EntrantsPanel';
+import { JudgesPanel } from '../judges/JudgesPanel';
+import { ScoringPanel } from '../scoring/ScoringPanel';
+import { ResultsPanel } from '../results/ResultsPanel';
+
+export function ContestScreen({ contestId }: { contestId: ContestId }) {
+  const { t } = useTranslation();
+  const bundle = useContestBundle(contestId);
+  const recovery = useJournalRecovery(bundle ?? undefined);
+  const [roundId, setRoundId] = useState<RoundId | null>(null);
+  useEffect(() => {
+    if (bundle && !roundId) setRoundId(bundle.rounds[0]?.id ?? null);
+  }, [bundle, roundId]);
+
+  if (bundle === undefined) return <Loader />;
+  if (bundle === null) return <Text>{t('contest.notFound')}</Text>;
+  const round = bundle.rounds.find((r) => r.id === roundId) ?? bundle.rounds[0];
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Title order={3}>{bundle.contest.name}</Title>
+        {bundle.rounds.length > 1 && (
+          <SegmentedControl aria-label={t('contest.round')} value={round.id} onChange={(v) => setRoundId(v as RoundId)} data={bundle.rounds.map((r) => ({ value: r.id, label: r.name }))} />
+        )}
+      </Group>
+      {recovery}
+      <Tabs defaultValue="entrants" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="setup">{t('contest.tabSetup')}</Tabs.Tab>
+          <Tabs.Tab value="entrants">{t('contest.tabEntrants')}</Tabs.Tab>
+          <Tabs.Tab value="judges">{t('contest.tabJudges')}</Tabs.Tab>
+          <Tabs.Tab value="scoring">{t('contest.tabScoring')}</Tabs.Tab>
+          <Tabs.Tab value="results">{t('contest.tabResults')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="setup" pt="md"><SetupPanel bundle={bundle} round={round} /></Tabs.Panel>
+        <Tabs.Panel value="entrants" pt="md"><EntrantsPanel bundle={bundle} round={round} /></Tabs.Panel>
+        <Tabs.Panel value="judges" pt="md"><JudgesPanel bundle={bundle} round={round} /></Tabs.Panel>
+        <Tabs.Panel value="scoring" pt="md"><ScoringPanel bundle={bundle} round={round} /></Tabs.Panel>
+        <Tabs.Panel value="results" pt="md"><ResultsPanel bundle={bundle} round={round} /></Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

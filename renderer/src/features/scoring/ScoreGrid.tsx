@@ -1,0 +1,119 @@
+/**
+ * One judge's sheet as a keyboard-first grid (react-data-grid): arrows/Tab move, typing replaces,
+ * Enter saves and moves down, Tab saves and moves right, Escape reverts. A value that is not a
+ * number, out of range or off the step is refused with the reason, and the editor stays open.
+ */
+import { Alert, Text } from '@mantine/core';
+import { useMemo, useRef, useState } from 'react';
+import { DataGrid, type CellKeyDownArgs, type CellKeyboardEvent, type Column, type ColumnGroup, type DataGridHandle } from 'react-data-grid';
+import type { Criterion } from '@shared/model/types';
+import { formatCp } from '@shared/scoring/format';
+import { parseScore } from '@shared/scoring/score-value';
+import { columnGroups, rowTotalCp, type SheetRow } from './score-grid-model';
+import { ScoreEditor } from './ScoreEditor';
+
+export type CellState = 'saving' | 'saved' | 'localOnly';
+
+export interface ScoreGridProps {
+  readonly rows: readonly SheetRow[];
+  readonly criteria: readonly Criterion[];
+  readonly cellState: ReadonlyMap<string, CellState>;
+  readonly onCommit: (row: SheetRow, criterion: Criterion, steps: number | null) => void;
+}
+
+export const cellKey = (entrantId: string, criterionId: string) => `${entrantId}|${criterionId}`;
+
+export function ScoreGrid({ rows, criteria, cellState, onCommit }: ScoreGridProps) {
+  const grid = useRef<DataGridHandle>(null);
+  const [error, setError] = useState<{ text: string; where: string } | null>(null);
+  const byId = useMemo(() => new Map(criteria.map((c) => [c.id, c])), [criteria]);
+  const groups = useMemo(() => columnGroups(criteria), [criteria]);
+  const leafOrder = groups.flatMap((g) => g.leaves);
+
+  const columns = useMemo((): (Column<SheetRow> | ColumnGroup<SheetRow>)[] => [
+    { key: 'stt', name: 'STT', width: 50, frozen: true, renderCell: ({ rowIdx }) => rowIdx + 1 },
+    { key: 'entrant', name: 'Đội thi / Mô hình', width: 260, frozen: true, renderCell: ({ row }) => (
+      <span title={row.entrant.unit}>{row.entrant.name}{row.conflict && <Text span c="orange" size="xs"> (xung đột lợi ích)</Text>}</span>
+    ) },
+    ...groups.map((g): ColumnGroup<SheetRow> => ({
+      name: `${g.part.name} (${formatCp(g.part.maxCp)})`,
+      children: g.leaves.map((c): Column<SheetRow> => ({
+        key: c.id,
+        name: `${c.name} (${formatCp(c.maxCp)})`,
+        width: 130,
+        editable: (row) => !row.conflict,
+        cellClass: (row) => {
+          const st = cellState.get(cellKey(row.entrant.id, c.id));
+          return `gk-num${st === 'localOnly' ? ' gk-cell-saved-local' : ''}`;
+        },
+        renderCell: ({ row }) => {
+          const v = row.values[c.id];
+          const st = cellState.get(cellKey(row.entrant.id, c.id));
+          return <span data-cell={cellKey(row.entrant.id, c.id)} data-state={st ?? (v === undefined ? 'empty' : 'saved')}>{v === undefined || v === null ? '' : formatCp(v * c.stepCp)}</span>;
+        },
+        renderEditCell: (p) => <ScoreEditor {...p} criterion={c} error={error?.where === cellKey(p.row.entrant.id, c.id) ? error.text : null} />,
+      })),
+    })),
+    { key: 'total', name: 'Tổng', width: 90, cellClass: 'gk-num', renderCell: ({ row }) => {
+      const t = rowTotalCp(row, criteria);
+      return <b data-total={row.entrant.id}>{t.scored ? formatCp(t.totalCp) : ''}</b>;
+    } },
+  ], [groups, criteria, cellState, error]);
+
+  /** Validate the open editor's text; on success save and report true. */
+  function commitDraft(row: SheetRow, criterionId: string): boolean {
+    const c = byId.get(criterionId);
+    if (!c || row.draft?.criterionId !== criterionId) return true;
+    const parsed = parseScore(row.draft.text, c);
+    if (!parsed.ok) {
+      setError({ text: `${row.entrant.name} — ${c.name}: ${parsed.message}`, where: cellKey(row.entrant.id, c.id) });
+      return false;
+    }
+    setError(null);
+    const old = row.values[c.id] ?? null;
+    if (parsed.steps !== old) onCommit(row, c, parsed.steps);
+    return true;
+  }
+
+  function onCellKeyDown(args: CellKeyDownArgs<SheetRow>, event: CellKeyboardEvent) {
+    if (args.mode !== 'EDIT') return;
+    const { row, column, rowIdx } = args;
+    if (event.key === 'Escape') {
+      setError(null);
+      return;
+    }
+    if (event.key !== 'Enter' && event.key !== 'Tab') return;
+    event.preventGridDefault();
+    event.preventDefault();
+    if (!commitDraft(row, column.key)) return;
+    args.onClose(false);
+    const col = leafOrder.findIndex((c) => c.id === column.key);
+    const firstIdx = 2; // STT and entrant columns come first
+    if (event.key === 'Enter') grid.current?.selectCell({ idx: column.idx, rowIdx: Math.min(rowIdx + 1, rows.length - 1) });
+    else if (col < leafOrder.length - 1 && !event.shiftKey) grid.current?.selectCell({ idx: column.idx + 1, rowIdx });
+    else if (col > 0 && event.shiftKey) grid.current?.selectCell({ idx: column.idx - 1, rowIdx });
+    else if (!event.shiftKey) grid.current?.selectCell({ idx: firstIdx, rowIdx: Math.min(rowIdx + 1, rows.length - 1) });
+  }
+
+  return (
+    <>
+      <DataGrid
+        ref={grid}
+        className="gk-grid rdg-light"
+        aria-label="Phiếu chấm điểm"
+        columns={columns}
+        rows={rows}
+        rowKeyGetter={(r) => r.entrant.id}
+        onCellKeyDown={onCellKeyDown}
+        onRowsChange={(next, { indexes, column }) => {
+          // Reached when the editor commits by a click outside it: validate like Enter does.
+          const row = next[indexes[0]];
+          if (row) commitDraft(row, column.key);
+        }}
+        defaultColumnOptions={{ resizable: true }}
+        headerRowHeight={52}
+      />
+      {error && <Alert color="red" mt="xs" role="alert" data-testid="score-error">{error.text}</Alert>}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The save path for every score change: (1) record the event in IndexedDB with strict durability,
+ * (2) hand it to the main side, which appends it to the contest's journal file and fsyncs. Only
+ * when both hold is the change "saved". If the main side can't be reached, the event waits in the
+ * outbox and the cell says "saved on this device only" until a later flush is acknowledged.
+ */
+import type { Bridge } from '@shared/bridge/contract';
+import type { JournalEvent, UnsealedEvent } from '@shared/journal/event';
+import type { ContestId } from '@shared/model/types';
+import type { JournalRepo } from '../db/repos/journal-repo';
+
+export type SaveState = 'saved' | 'localOnly';
+
+export interface SaveOutcome {
+  readonly state: SaveState;
+  readonly event: JournalEvent;
+  readonly message?: string;
+}
+
+export function createScoreSaver(journal: JournalRepo, bridge: Bridge) {
+  // One flush at a time per contest, so events reach the journal file in device order.
+  const queues = new Map<string, Promise<unknown>>();
+  const serial = <T>(contestId: string, job: () => Promise<T>): Promise<T> => {
+    const run = (queues.get(contestId) ?? Promise.resolve()).then(job, job);
+    queues.set(contestId, run.catch(() => undefined));
+    return run;
+  };
+
+  /** Send every unacknowledged event of the contest; true when the outbox is empty afterwards. */
+  async function flush(contestId: ContestId): Promise<{ ok: boolean; message?: string }> {
+    return serial(contestId, async () => {
+      const pending = await journal.outbox(contestId);
+      if (pending.length === 0) return { ok: true };
+      const r = await bridge['journal:append'](contestId, pending);
+      if (!r.ok) return { ok: false, message: r.error.message };
+      await journal.markAcked(pending);
+      return { ok: true };
+    });
+  }
+
+  async function save(e: UnsealedEvent): Promise<SaveOutcome> {
+    const event = await journal.record(e);
+    const contestId = e.contestId as ContestId;
+    const r = await flush(contestId);
+    return r.ok ? { state: 'saved', event } : { state: 'localOnly', event, message: r.message };
+  }
+
+  return { save, flush };
+}
+
+export type ScoreSaver = ReturnType<typeof createScoreSaver>;

@@ -1,0 +1,72 @@
+/**
+ * Documents described as data. The renderer builds these from the tally (see scoreboard-doc.ts and
+ * certificate-doc.ts); the main side's thin writers turn them into .xlsx (exceljs) and .pdf (pdfkit).
+ * Keeping the content here means it is unit-tested without opening a file, and the writers only
+ * decide layout.
+ */
+import { z } from 'zod';
+
+const text = (max = 500) => z.string().max(max);
+
+export const issuerSchema = z.strictObject({
+  family: z.enum(['party', 'state']),
+  superior: text(200),
+  name: text(200),
+  place: text(100),
+  signerMark: text(100),
+  signerTitle: text(200),
+  signerName: text(200),
+});
+
+export const cellSchema = z.union([z.string().max(2000), z.number().finite(), z.null()]);
+
+export const columnSchema = z.strictObject({
+  header: text(200),
+  /** text: left-aligned; number: shown with `decimals` places, comma decimal mark in Vietnamese locale. */
+  kind: z.enum(['text', 'number', 'integer']),
+  decimals: z.number().int().min(0).max(4).optional(),
+  width: z.number().min(2).max(120).optional(),
+});
+
+export const sheetSchema = z.strictObject({
+  name: text(31),
+  title: text(300),
+  subtitle: text(500),
+  columns: z.array(columnSchema).min(1).max(200),
+  rows: z.array(z.array(cellSchema).max(200)).max(200_000),
+  notes: z.array(text(2000)).max(50),
+});
+
+export const scoreboardDocSchema = z.strictObject({
+  issuer: issuerSchema,
+  contestName: text(300),
+  dateText: text(200),
+  sheets: z.array(sheetSchema).min(1).max(100),
+  signatures: z.array(z.strictObject({ title: text(200), name: text(200) })).max(4),
+  /** Journal chain head, printed so anyone can check the paper against the journal. */
+  footer: text(300),
+});
+
+export const certificateSchema = z.strictObject({
+  recipient: text(300),
+  unit: text(300),
+  achievement: text(1000),
+  registerNo: text(50),
+});
+
+export const certificateDocSchema = z.strictObject({
+  issuer: issuerSchema,
+  formName: text(100),
+  decisionText: text(300),
+  dateText: text(200),
+  certificates: z.array(certificateSchema).min(1).max(20_000),
+  footer: text(300),
+});
+
+export type IssuerDoc = z.infer<typeof issuerSchema>;
+export type Cell = z.infer<typeof cellSchema>;
+export type Column = z.infer<typeof columnSchema>;
+export type Sheet = z.infer<typeof sheetSchema>;
+export type ScoreboardDoc = z.infer<typeof scoreboardDocSchema>;
+export type Certificate = z.infer<typeof certificateSchema>;
+export type CertificateDoc = z.infer<typeof certificateDocSchema>;

@@ -1,0 +1,86 @@
+/**
+ * The score journal's one event format. Every change to a score or a sheet's state is an event;
+ * events are appended, never edited. The same events are the audit log, the packets carried
+ * between devices, the backup of last resort, and the input of the independent recount.
+ *
+ * Each device numbers its events 1, 2, 3… and chains them: `prev` is the hash of the same device's
+ * previous event, `hash` is SHA-256 of the canonical event without `hash`. (device, seq) is the key
+ * for merging; the chain makes a changed, dropped or reordered event detectable.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+
+export const EVENT_KINDS = [
+  'enter', // first value for a cell
+  'edit', // a cell's value changed
+  'clear', // a cell emptied
+  'submit', // a judge submitted their sheet
+  'reopen', // head judge reopened a submitted sheet (reason required)
+  'verifyConfirm', // double-key: second entry matches / mismatch resolved
+  'verifyReject',
+  'lock', // head judge locked the round
+  'amend', // change after lock (reason required)
+  'penalty', // secretary's penalty for an entrant (steps = centipoints deducted)
+  'objective', // secretary's official score for an objective criterion
+  'tieBreak', // câu hỏi phụ score for a tied entrant
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const ACTOR_ROLES = ['judge', 'secretary', 'head', 'system'] as const;
+
+const id = z.string().min(1).max(100);
+export const journalEventSchema = z.strictObject({
+  v: z.literal(1),
+  contestId: id,
+  roundId: id,
+  judgeId: id.nullable(),
+  entrantId: id.nullable(),
+  criterionId: id.nullable(),
+  kind: z.enum(EVENT_KINDS),
+  steps: z.number().int().min(-1_000_000).max(1_000_000).nullable(),
+  /** Double-key entry pass (1 or 2) for secretaries typing paper sheets; null for direct entry. */
+  pass: z.union([z.literal(1), z.literal(2)]).nullable(),
+  by: z.strictObject({ role: z.enum(ACTOR_ROLES), name: z.string().max(200) }),
+  deviceId: id,
+  seq: z.number().int().min(1),
+  at: z.string().max(40),
+  reason: z.string().max(2000).nullable(),
+  prev: z.string().max(64),
+  hash: z.string().length(64),
+});
+export type JournalEvent = z.infer<typeof journalEventSchema>;
+export type UnsealedEvent = Omit<JournalEvent, 'prev' | 'hash' | 'seq' | 'deviceId'>;
+
+/** Fixed key order so that the same event always hashes to the same bytes. */
+const KEY_ORDER = ['v', 'contestId', 'roundId', 'judgeId', 'entrantId', 'criterionId', 'kind', 'steps', 'pass', 'by', 'deviceId', 'seq', 'at', 'reason', 'prev', 'hash'] as const;
+
+export function canonicalJson(e: Omit<JournalEvent, 'hash'> | JournalEvent): string {
+  const o: Record<string, unknown> = {};
+  for (const k of KEY_ORDER) if (k in e) o[k] = k === 'by' ? { role: e.by.role, name: e.by.name } : (e as Record<string, unknown>)[k];
+  return JSON.stringify(o);
+}
+
+export function hashEvent(e: Omit<JournalEvent, 'hash'>): string {
+  const { hash: _ignored, ...rest } = e as JournalEvent;
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(rest))));
+}
+
+export const GENESIS = '';
+
+/** Give an event its device, number and place in the device's chain. */
+export function seal(e: UnsealedEvent, deviceId: string, seq: number, prev: string): JournalEvent {
+  const unsealed = { ...e, deviceId, seq, prev };
+  return { ...unsealed, hash: hashEvent(unsealed) };
+}
+
+/** Short digest printed in document footers: hash of every device's chain head, sorted. */
+export function chainHead(events: readonly JournalEvent[]): string {
+  const heads = new Map<string, JournalEvent>();
+  for (const e of events) {
+    const h = heads.get(e.deviceId);
+    if (!h || h.seq < e.seq) heads.set(e.deviceId, e);
+  }
+  const text = [...heads.values()].map((e) => `${e.deviceId}:${e.seq}:${e.hash}`).sort().join('\n');
+  return bytesToHex(sha256(utf8ToBytes(text))).slice(0, 12).toUpperCase();
+}

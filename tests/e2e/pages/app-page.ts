@@ -1,0 +1,69 @@
+/** Page object for the app: the steps a secretary takes, in the words of the UI. */
+import { expect, type Page } from '@playwright/test';
+
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string) {
+    await this.page.goto(url);
+    await expect(this.page.getByText('Giám khảo').first()).toBeVisible();
+  }
+
+  async createContest(template: 'Hội thi “Dân vận khéo”' | 'Bình xét mô hình “Dân vận khéo”', name: string, year = 2026) {
+    await this.page.getByLabel('Mẫu').click();
+    await this.page.getByRole('option', { name: template }).click();
+    await this.page.getByLabel('Tên cuộc thi').fill(name);
+    await this.page.getByLabel('Năm').fill(String(year));
+    await this.page.getByRole('button', { name: 'Tạo', exact: true }).click();
+    await expect(this.page.getByRole('heading', { name })).toBeVisible();
+  }
+
+  async openContest(name: string) {
+    await this.page.getByRole('button', { name: `Mở ${name}` }).click();
+    await expect(this.page.getByRole('heading', { name })).toBeVisible();
+  }
+
+  async tab(name: 'Thiết lập' | 'Đội thi / Mô hình' | 'Giám khảo' | 'Chấm điểm' | 'Kết quả') {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  async addEntrant(name: string, unit: string, cluster?: string) {
+    await this.page.getByLabel('Tên đội / mô hình').fill(name);
+    await this.page.getByLabel('Đơn vị', { exact: true }).fill(unit);
+    if (cluster) {
+      await this.page.getByLabel('Cụm thi').click();
+      await this.page.getByRole('option', { name: cluster, exact: true }).click();
+    }
+    await this.page.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await expect(this.page.getByTestId('entrants-table').getByText(name)).toBeVisible();
+  }
+
+  async addJudge(name: string, title: string, unit: string) {
+    await this.page.getByLabel('Họ và tên').fill(name);
+    await this.page.getByLabel('Chức vụ').fill(title);
+    await this.page.getByLabel('Đơn vị công tác').fill(unit);
+    await this.page.getByRole('button', { name: 'Thêm giám khảo' }).click();
+    await expect(this.page.getByTestId('judges-table').getByText(name)).toBeVisible();
+  }
+
+  async pickJudge(label: string) {
+    await this.page.getByLabel('Giám khảo', { exact: true }).click();
+    await this.page.getByRole('option', { name: label }).click();
+  }
+
+  /** Focus the first score cell of the grid, then type every value with Tab between them. */
+  async typeSheet(values: readonly (readonly string[])[]) {
+    const first = this.page.locator('[role="gridcell"][aria-colindex="3"]').first();
+    await first.click();
+    for (const row of values) {
+      for (const v of row) {
+        await this.page.keyboard.type(v);
+        await this.page.keyboard.press('Tab');
+      }
+    }
+  }
+
+  async waitSaved() {
+    await expect(this.page.getByTestId('save-status')).toHaveText('Đã lưu');
+  }
+}
