@@ -15,7 +15,7 @@ export function App({ services }: { services: Services }) {
     <MantineProvider theme={theme}>
       <ServicesContext.Provider value={services}>
         <AppShellFrame onHome={contestId ? () => setContestId(null) : undefined}>
-          {contestId ? <ContestScreen contestId={contestId} /> : <HomeScreen onOpen={setContestId} />}
+          {contestId ? <ContestScreen key={contestId} contestId={contestId} onOpen={setContestId} /> : <HomeScreen onOpen={setContestId} />}
         </AppShellFrame>
       </ServicesContext.Provider>
     </MantineProvider>

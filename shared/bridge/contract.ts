@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { CHANNEL_NAMES } from './channels';
 import { journalEventSchema, type JournalEvent } from '../journal/event';
 import type { RawWorkbook } from '../import/types';
+import { bundleSchema, type ContestBundle, type SnapshotInfo } from '../model/bundle';
 import { scoreboardDocSchema, certificateDocSchema, type ScoreboardDoc, type CertificateDoc } from '../documents/models';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BridgeError };
@@ -64,6 +65,9 @@ export const channels = {
   'export:scoreboardXlsx': z.tuple([scoreboardDocSchema]),
   'export:certificatesPdf': z.tuple([certificateDocSchema]),
   'import:readSpreadsheet': z.tuple([z.strictObject({ name: fileName, bytes })]),
+  'contest:saveSnapshot': z.tuple([contestId, bundleSchema]),
+  'contest:listSnapshots': z.tuple([]),
+  'contest:readSnapshot': z.tuple([contestId]),
   'journal:append': z.tuple([contestId, z.array(journalEventSchema).max(10_000)]),
   'journal:read': z.tuple([contestId]),
   'journal:verify': z.tuple([contestId]),
@@ -80,6 +84,10 @@ export interface Bridge {
   'export:certificatesPdf'(doc: CertificateDoc): Promise<Result<Uint8Array>>;
   /** Read an .xlsx or .csv safely (size, zip and memory limits) into raw cells. */
   'import:readSpreadsheet'(req: { name: string; bytes: Uint8Array }): Promise<Result<RawWorkbook>>;
+  /** Mirror a contest's setup to disk (atomic write), so IndexedDB is never its only copy. */
+  'contest:saveSnapshot'(contestId: string, bundle: ContestBundle): Promise<Result<{ savedAt: string }>>;
+  'contest:listSnapshots'(): Promise<Result<SnapshotInfo[]>>;
+  'contest:readSnapshot'(contestId: string): Promise<Result<ContestBundle>>;
   'journal:append'(contestId: string, events: JournalEvent[]): Promise<Result<AppendAck>>;
   'journal:read'(contestId: string): Promise<Result<JournalEvent[]>>;
   'journal:verify'(contestId: string): Promise<Result<JournalCheck>>;

@@ -56,6 +56,8 @@ export const certificateSchema = z.strictObject({
 
 export const certificateDocSchema = z.strictObject({
   issuer: issuerSchema,
+  /** Red line above "Tặng", e.g. "BAN DÂN VẬN THÀNH ỦY HÀ NỘI"; the writer derives it from the issuer when absent. */
+  issuerTitle: text(300).optional(),
   formName: text(100),
   decisionText: text(300),
   dateText: text(200),

@@ -30,6 +30,8 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export const ACTOR_ROLES = ['judge', 'secretary', 'head', 'system'] as const;
 
 const id = z.string().min(1).max(100);
+/** "<deviceId>#<seq>", the printable key of one event (see ref.ts). */
+const EVENT_REF = /^[^]{1,100}#[1-9][0-9]{0,14}$/;
 export const journalEventSchema = z.strictObject({
   v: z.literal(1),
   contestId: id,
@@ -46,14 +48,24 @@ export const journalEventSchema = z.strictObject({
   seq: z.number().int().min(1),
   at: z.string().max(40),
   reason: z.string().max(2000).nullable(),
+  /**
+   * Optional, for deciding between devices: "<deviceId>#<seq>" of other devices' events this one was
+   * made after seeing (the candidates of a conflict, the pass entries a verifyConfirm checked). It
+   * supersedes them for the same cell or sheet. Absent on ordinary events, so their hashes are the
+   * same as before this field existed. See projection.ts.
+   */
+  settles: z.array(z.string().regex(EVENT_REF, 'Tham chiếu sự kiện không hợp lệ.')).min(1).max(64).optional(),
   prev: z.string().max(64),
   hash: z.string().length(64),
 });
 export type JournalEvent = z.infer<typeof journalEventSchema>;
 export type UnsealedEvent = Omit<JournalEvent, 'prev' | 'hash' | 'seq' | 'deviceId'>;
 
-/** Fixed key order so that the same event always hashes to the same bytes. */
-const KEY_ORDER = ['v', 'contestId', 'roundId', 'judgeId', 'entrantId', 'criterionId', 'kind', 'steps', 'pass', 'by', 'deviceId', 'seq', 'at', 'reason', 'prev', 'hash'] as const;
+/**
+ * Fixed key order so that the same event always hashes to the same bytes. Optional keys (settles)
+ * are written only when present, so adding one never changed an existing event's hash.
+ */
+const KEY_ORDER = ['v', 'contestId', 'roundId', 'judgeId', 'entrantId', 'criterionId', 'kind', 'steps', 'pass', 'by', 'deviceId', 'seq', 'at', 'reason', 'settles', 'prev', 'hash'] as const;
 
 export function canonicalJson(e: Omit<JournalEvent, 'hash'> | JournalEvent): string {
   const o: Record<string, unknown> = {};
@@ -63,7 +75,12 @@ export function canonicalJson(e: Omit<JournalEvent, 'hash'> | JournalEvent): str
 
 export function hashEvent(e: Omit<JournalEvent, 'hash'>): string {
   const { hash: _ignored, ...rest } = e as JournalEvent;
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(rest))));
+  return sha256Hex(canonicalJson(rest));
+}
+
+/** SHA-256 of the text's UTF-8 bytes, lowercase hex: the one hash function of the journal. */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
 export const GENESIS = '';

@@ -66,6 +66,37 @@ export interface PrizeTier {
 
 export type RoundStage = 'preliminary' | 'final' | 'award';
 
+/**
+ * What a missing score means. meanOfPresent (default): a judge who did not score an entrant
+ * completely is left out of that entrant's aggregate. requireAll: the entrant stays unranked until
+ * every judge assigned to it has scored. Never a silent zero either way.
+ */
+export type MissingScoreRule = 'meanOfPresent' | 'requireAll';
+
+/** A separate prize ladder for one khối (Entrant.group). */
+export interface GroupLadder {
+  readonly group: string;
+  readonly prizes: readonly PrizeTier[];
+}
+
+/** Side prize (giải phụ): the best score of a part, or chosen by the panel. */
+export type SidePrizeSpec =
+  | { readonly kind: 'bestPart'; readonly name: string; readonly criterionId: CriterionId; readonly count?: number }
+  | { readonly kind: 'chosen'; readonly name: string; readonly count?: number };
+
+/**
+ * Award rounds: the pass mark depends on an attribute of the entrant (e.g. area type: đô thị ≥ 90,
+ * chung ≥ 80, miền núi – hải đảo ≥ 60), and every top-level standard must reach a floor.
+ */
+export interface PassMarkRule {
+  readonly attribute: 'area' | 'level' | 'rubric' | 'field' | 'group';
+  /** Matched case- and diacritic-insensitively against the attribute. */
+  readonly marks: readonly { readonly value: string; readonly cp: number }[];
+  readonly defaultCp: number;
+  /** Each top-level standard must reach this percentage of its points (default 50; 0 = no floor). */
+  readonly standardFloorPercent?: number;
+}
+
 export interface Round {
   readonly id: RoundId;
   readonly contestId: ContestId;
@@ -77,10 +108,26 @@ export interface Round {
   readonly prizes: readonly PrizeTier[];
   /** Prizes given per cluster (preliminaries) instead of across the round. */
   readonly prizesPerCluster: boolean;
-  readonly advancement?: { readonly perCluster: number; readonly overall: number };
+  /** perCluster best N of each cluster; overall best K in total; wildcards: best of the rest. */
+  readonly advancement?: { readonly perCluster: number; readonly overall: number; readonly wildcards?: number };
   readonly locked: boolean;
   readonly date?: string;
   readonly venue?: string;
+  /** Missing scores rule (default meanOfPresent). */
+  readonly missingScores?: MissingScoreRule;
+  /** Tied entrants share a tier and the tier grows (đồng giải, default true); false flags the tie for a decision. */
+  readonly shareTies?: boolean;
+  /** Prizes given to at most this percentage of entrants (per ladder scope), e.g. 50. */
+  readonly prizeCapPercent?: number;
+  /** One ladder per khối (Entrant.group); groupPrizes overrides the ladder of a named group. */
+  readonly prizesPerGroup?: boolean;
+  readonly groupPrizes?: readonly GroupLadder[];
+  readonly sidePrizes?: readonly SidePrizeSpec[];
+  /** Discrepancy flag when two judges' totals differ by more than this (default 20 % of the maximum). */
+  readonly discrepancyGapCp?: number;
+  /** Award rounds: recognition rule and funnel counts chosen by the board. */
+  readonly passMark?: PassMarkRule;
+  readonly funnel?: { readonly exemplary: number; readonly commended: number };
 }
 
 export interface Cluster {
@@ -107,6 +154,11 @@ export interface Criterion {
   readonly weight: number;
   /** Objective part: one official score entered by the secretary, not by each judge. */
   readonly objective?: boolean;
+  /**
+   * Rubrics (Entrant.rubric) this node applies to, e.g. ['tap-the'] or ['ca-nhan']; absent = every
+   * entrant. Inherited: a leaf applies when every node on its path applies.
+   */
+  readonly appliesTo?: readonly string[];
 }
 
 export type JudgeRole = 'head' | 'member';
@@ -123,6 +175,8 @@ export interface Judge {
   /** Fields this judge scores in award rounds; empty = every field. */
   readonly fields: readonly string[];
   readonly order: number;
+  /** Rounds this judge scores; absent or empty = every round of the contest. */
+  readonly roundIds?: readonly RoundId[];
 }
 
 export type EntrantKind = 'model' | 'team';
@@ -146,6 +200,10 @@ export interface Entrant {
   /** Entrant in the previous round this one advanced from. */
   readonly sourceEntrantId?: EntrantId;
   readonly order: number;
+  /** Rubric key matched by Criterion.appliesTo (e.g. 'tap-the' collective, 'ca-nhan' individual). */
+  readonly rubric?: string;
+  /** Area type used by an attribute-dependent pass mark (e.g. 'đô thị', 'miền núi, hải đảo'). */
+  readonly area?: string;
 }
 
 /** One judge's score for one leaf criterion of one entrant, as projected from the journal. */

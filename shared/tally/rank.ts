@@ -1,14 +1,25 @@
 /**
  * Standard competition ranking (1, 2, 2, 4) by an ordered list of named metrics. The first metric is
- * the result; later ones are tie-breaks. Each ranked item says whether it is still tied and which
- * metric separated it from its neighbours, so the scoreboard can say why.
+ * the result; later ones are tie-breaks, applied only inside a block of items still equal on every
+ * earlier metric. Each ranked item says whether it is still tied and which metric separated it from
+ * its neighbours, so the scoreboard can say why.
+ *
+ * Not here: what the metrics mean (see tie-break.ts) or who is rankable (see tally.ts).
  */
+import { compare, type Fraction } from '../scoring/fraction';
+
+/** Exact fractions compare exactly; plain numbers (z-scores, counts) compare as numbers. */
+export type MetricValue = number | Fraction | null;
 
 export interface Metric<T> {
   /** Shown to users, e.g. "Điểm phần Tiểu phẩm". */
   readonly name: string;
-  /** Higher is better; null sorts last and never separates. */
-  readonly value: (item: T) => number | null;
+  /**
+   * Higher is better. A null main value sorts last. A tie-break metric with a null for any item of
+   * a tied block is skipped for that block: a tie-break question entered for only some of the tied
+   * entrants, or a head judge who could not score one of them, must not decide by omission.
+   */
+  readonly value: (item: T) => MetricValue;
 }
 
 export interface Ranked<T> {
@@ -20,42 +31,59 @@ export interface Ranked<T> {
   readonly decidedBy: string | null;
 }
 
-function cmp(a: number | null, b: number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return b - a;
+/** Descending order, null last; 0 when equal. */
+export function compareValues(a: MetricValue, b: MetricValue): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (typeof a === 'number' || typeof b === 'number') {
+    const x = typeof a === 'number' ? a : a.n / a.d;
+    const y = typeof b === 'number' ? b : b.n / b.d;
+    return x === y ? 0 : x < y ? 1 : -1;
+  }
+  return Math.sign(compare(b, a));
 }
 
 export function rankBy<T>(items: readonly T[], metrics: readonly Metric<T>[], tiebreakKey: (t: T) => string): Ranked<T>[] {
   if (metrics.length === 0) throw new Error('rankBy needs at least one metric');
-  const values = new Map(items.map((i) => [i, metrics.map((m) => m.value(i))] as const));
-  // tiebreakKey only makes the listing order of still-tied items stable; it never changes a rank.
-  const sorted = [...items].sort((a, b) => {
-    const va = values.get(a)!;
-    const vb = values.get(b)!;
-    for (let k = 0; k < metrics.length; k++) {
-      const c = cmp(va[k], vb[k]);
-      if (c !== 0) return c;
+  const n = items.length;
+  const values = items.map((i) => metrics.map((m) => m.value(i)));
+  const keys = items.map(tiebreakKey);
+  // keys only make the listing order of still-tied items stable; they never change a rank.
+  const byKey = (a: number, b: number) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b);
+  // sepAfter[p] = index of the metric separating positions p and p+1 of the final order; -1 = tied.
+  const order: number[] = [];
+  const sepAfter: number[] = [];
+
+  const refine = (block: number[], k: number): void => {
+    if (block.length === 1 || k >= metrics.length) {
+      block.sort(byKey);
+      for (const i of block) {
+        order.push(i);
+        sepAfter.push(-1);
+      }
+      return;
     }
-    return tiebreakKey(a) < tiebreakKey(b) ? -1 : tiebreakKey(a) > tiebreakKey(b) ? 1 : 0;
-  });
-  const sameAll = (a: T, b: T) => values.get(a)!.every((v, k) => cmp(v, values.get(b)![k]) === 0);
-  const separatingMetric = (a: T, b: T): string | null => {
-    const va = values.get(a)!;
-    const vb = values.get(b)!;
-    if (cmp(va[0], vb[0]) !== 0) return null;
-    for (let k = 1; k < metrics.length; k++) if (cmp(va[k], vb[k]) !== 0) return metrics[k].name;
-    return null;
+    if (k > 0 && block.some((i) => values[i][k] === null)) return refine(block, k + 1);
+    block.sort((a, b) => compareValues(values[a][k], values[b][k]) || byKey(a, b));
+    let start = 0;
+    for (let p = 1; p <= block.length; p++) {
+      if (p === block.length || compareValues(values[block[start]][k], values[block[p]][k]) !== 0) {
+        refine(block.slice(start, p), k + 1);
+        if (p < block.length) sepAfter[sepAfter.length - 1] = k;
+        start = p;
+      }
+    }
   };
+  refine(Array.from({ length: n }, (_, i) => i), 0);
+
   const out: Ranked<T>[] = [];
-  sorted.forEach((item, i) => {
-    const prev = sorted[i - 1];
-    const next = sorted[i + 1];
-    const rank = prev !== undefined && sameAll(prev, item) ? out[i - 1].rank : i + 1;
-    const tied = (prev !== undefined && sameAll(prev, item)) || (next !== undefined && sameAll(item, next));
-    const decidedBy = (prev !== undefined ? separatingMetric(prev, item) : null) ?? (next !== undefined ? separatingMetric(item, next) : null);
-    out.push({ item, rank, tied, decidedBy });
-  });
+  let blockRank = 1;
+  for (let p = 0; p < n; p++) {
+    if (p > 0 && sepAfter[p - 1] !== -1) blockRank = p + 1;
+    const tied = (p > 0 && sepAfter[p - 1] === -1) || (p < n - 1 && sepAfter[p] === -1);
+    const above = p > 0 ? sepAfter[p - 1] : -1;
+    const below = p < n - 1 ? sepAfter[p] : -1;
+    const k = above > 0 ? above : below > 0 ? below : 0;
+    out.push({ item: items[order[p]], rank: blockRank, tied, decidedBy: k > 0 ? metrics[k].name : null });
+  }
   return out;
 }

@@ -1,58 +1,25 @@
 /**
- * The official tally of one round: each judge's weighted total per entrant, the panel's aggregate
- * under the round's policy, and the rank. Exact: totals are integer centipoints, aggregates are
- * fractions (z-scores, which are irrational, carry a float and say so). Missing scores are never
- * zero: a judge who did not score an entrant completely is left out of that entrant's aggregate,
- * and the reason is kept.
+ * The official tally of one round (or one cluster of it): each judge's weighted total per entrant,
+ * the panel's aggregate under the round's policy, objective parts, penalties, the total and the
+ * rank with the round's tie-break chain. Exact: totals are integer centipoints, aggregates are
+ * fractions (z-scores, which are irrational, carry floats and say so). Missing scores are never
+ * zero: an entrant's gaps are left out or leave it unranked, and the reason is kept.
+ * Independent of input order: judges and entrants are put in a canonical order first.
+ *
+ * Not here: prizes (shared/prizes), advancement (advancement.ts), the explain view (explain.ts).
  */
-import { effectiveWeight, leaves } from '../model/criteria-tree';
-import type { AggregationPolicy, Criterion, Entrant, EntrantId, Judge, JudgeId, Round, Score } from '../model/types';
-import { scoreKey } from '../model/types';
-import { compare, divInt, frac, sum, toNumber, type Fraction } from '../scoring/fraction';
-import { rankBy, type Metric } from './rank';
+import type { AggregationPolicy, Entrant, EntrantId, Judge, MissingScoreRule } from '../model/types';
+import { add, compare, frac, sub, toNumber, ZERO, type Fraction } from '../scoring/fraction';
+import { formatCp } from '../scoring/format';
+import { aggregateValues, zOf, zStats } from './aggregate';
+import { criteriaScope } from './criteria-scope';
+import { computeRows, type JudgeTotal } from './judge-rows';
+import type { Metric } from './rank';
+import type { EntrantResult, PartScore, Penalty, ResultIssue, Tally, TallyInput, TallyIssue } from './tally-types';
+import { describeTieBreaks, rankResults } from './tie-break';
 
-export type Absence = 'conflict' | 'notAssigned' | 'incomplete' | 'none';
-
-export interface JudgeTotal {
-  readonly judgeId: JudgeId;
-  /** Weighted total in centipoints, or null when this judge does not count for the entrant. */
-  readonly totalCp: number | null;
-  /** Leaves scored out of leaves expected. */
-  readonly scored: number;
-  readonly expected: number;
-  readonly absence: Absence;
-  /** Dropped by a trimmed mean (highest or lowest). */
-  readonly trimmed: boolean;
-}
-
-export interface EntrantResult {
-  readonly entrant: Entrant;
-  readonly judgeTotals: readonly JudgeTotal[];
-  /** Aggregate in centipoints (exact), null when no judge counts. */
-  readonly result: Fraction | null;
-  /** Same as result, as a number (z-score policies only have this). */
-  readonly resultValue: number | null;
-  readonly counted: number;
-  readonly rank: number | null;
-  readonly tied: boolean;
-  readonly decidedBy: string | null;
-}
-
-export interface TallyInput {
-  readonly round: Pick<Round, 'policy'>;
-  readonly criteria: readonly Criterion[];
-  readonly entrants: readonly Entrant[];
-  readonly judges: readonly Judge[];
-  readonly scores: readonly Score[];
-  /** Judge may not score this entrant (conflict of interest, field panel, cluster). */
-  readonly excluded?: (judge: Judge, entrant: Entrant) => Absence;
-}
-
-export interface Tally {
-  readonly results: readonly EntrantResult[];
-  readonly maxCp: number;
-  readonly ruleText: string;
-}
+export type { Absence, JudgeTotal } from './judge-rows';
+export type * from './tally-types';
 
 export function describePolicy(policy: AggregationPolicy): string {
   switch (policy.kind) {
@@ -63,9 +30,20 @@ export function describePolicy(policy: AggregationPolicy): string {
     case 'median':
       return 'Lấy điểm trung vị của các giám khảo đã chấm; làm tròn 2 chữ số thập phân.';
     case 'zScore':
-      return 'Chuẩn hóa điểm theo từng giám khảo (điểm z), rồi lấy trung bình; dùng để so sánh giữa các tổ chấm khác nhau.';
+      return 'Chuẩn hóa điểm theo từng giám khảo (điểm z), lấy trung bình rồi quy về thang điểm chung; dùng để so sánh giữa các tổ chấm khác nhau.';
     default:
       return assertNever(policy);
+  }
+}
+
+export function describeMissing(rule: MissingScoreRule): string {
+  switch (rule) {
+    case 'meanOfPresent':
+      return 'Giám khảo vắng, chưa chấm đủ hoặc không chấm do cùng đơn vị (xung đột lợi ích) không được tính; điểm lấy trên các giám khảo đã chấm đủ, không tính là 0 điểm.';
+    case 'requireAll':
+      return 'Chỉ xếp hạng khi tất cả giám khảo được phân công đã chấm đủ; đội/mô hình còn thiếu điểm chưa được xếp hạng.';
+    default:
+      return assertNever(rule);
   }
 }
 
@@ -73,123 +51,133 @@ export function assertNever(x: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(x)}`);
 }
 
-/** Weighted totals per (judge, entrant). */
+const byOrderThenId = <T extends { readonly order: number; readonly id: string }>(a: T, b: T) =>
+  a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const canonicalEntrants = (es: readonly Entrant[]) =>
+  [...es].sort((a, b) => a.order - b.order || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/** Weighted totals per (judge, entrant), judges in canonical order (order, then id). */
 export function judgeTotals(input: TallyInput): Map<EntrantId, JudgeTotal[]> {
-  const scored = leaves(input.criteria).filter((c) => !c.objective);
-  const weights = new Map(scored.map((c) => [c.id, effectiveWeight(input.criteria, c.id)]));
-  const byKey = new Map<string, Score>();
-  for (const s of input.scores) byKey.set(scoreKey(s), s);
-  const out = new Map<EntrantId, JudgeTotal[]>();
-  for (const e of input.entrants) {
-    const row: JudgeTotal[] = [];
-    for (const j of input.judges) {
-      const excluded = input.excluded?.(j, e) ?? 'none';
-      let total = 0;
-      let count = 0;
-      for (const c of scored) {
-        const s = byKey.get(scoreKey({ roundId: e.roundId, judgeId: j.id, entrantId: e.id, criterionId: c.id }));
-        if (s && s.steps !== null) {
-          total += s.steps * c.stepCp * weights.get(c.id)!;
-          count++;
-        }
-      }
-      const complete = count === scored.length && scored.length > 0;
-      const absence: Absence = excluded !== 'none' ? excluded : complete ? 'none' : 'incomplete';
-      row.push({ judgeId: j.id, totalCp: absence === 'none' ? total : null, scored: count, expected: scored.length, absence, trimmed: false });
-    }
-    out.set(e.id, row);
-  }
-  return out;
+  const judges = [...input.judges].sort(byOrderThenId);
+  const rows = computeRows(input.entrants, judges, input.scores, criteriaScope(input.criteria), input.excluded);
+  return new Map(input.entrants.map((e, i) => [e.id, rows[i].totals]));
 }
 
-function aggregate(policy: AggregationPolicy, totals: JudgeTotal[]): { result: Fraction | null; totals: JudgeTotal[] } {
-  const present = totals.filter((t) => t.totalCp !== null);
-  if (present.length === 0) return { result: null, totals };
-  const values = present.map((t) => t.totalCp!);
-  switch (policy.kind) {
-    case 'mean':
-    case 'zScore': // z-scores are computed across entrants below; the exact mean is kept as reference
-      return { result: divInt(sum(values.map((v) => frac(v))), values.length), totals };
-    case 'trimmedMean': {
-      if (present.length < policy.minPanel || present.length <= 2 * policy.drop) {
-        return { result: divInt(sum(values.map((v) => frac(v))), values.length), totals };
-      }
-      const order = [...present].sort((a, b) => a.totalCp! - b.totalCp! || (a.judgeId < b.judgeId ? -1 : 1));
-      const dropped = new Set([...order.slice(0, policy.drop), ...order.slice(order.length - policy.drop)].map((t) => t.judgeId));
-      const kept = present.filter((t) => !dropped.has(t.judgeId)).map((t) => t.totalCp!);
-      return {
-        result: divInt(sum(kept.map((v) => frac(v))), kept.length),
-        totals: totals.map((t) => (dropped.has(t.judgeId) ? { ...t, trimmed: true } : t)),
-      };
+function validPenalties(input: TallyInput, issues: TallyIssue[]): Map<EntrantId, Penalty[]> {
+  const out = new Map<EntrantId, Penalty[]>();
+  for (const p of input.penalties ?? []) {
+    if (!Number.isSafeInteger(p.cp) || p.cp <= 0 || p.reason.trim() === '') {
+      issues.push({ code: 'penaltyInvalid', entrantId: p.entrantId, message: `Điểm trừ ${formatCp(p.cp)} không hợp lệ: cần số điểm dương và ghi rõ lý do.` });
+      continue;
     }
-    case 'median': {
-      const s = [...values].sort((a, b) => a - b);
-      const mid = s.length >> 1;
-      return { result: s.length % 2 ? frac(s[mid]) : frac(s[mid - 1] + s[mid], 2), totals };
-    }
-    default:
-      return assertNever(policy);
+    (out.get(p.entrantId) ?? out.set(p.entrantId, []).get(p.entrantId)!).push(p);
   }
-}
-
-/** Per-judge standardisation: each judge's totals become (x − mean_j) / sd_j, then averaged. */
-function zScores(rows: Map<EntrantId, JudgeTotal[]>): Map<EntrantId, number | null> {
-  const perJudge = new Map<JudgeId, number[]>();
-  for (const totals of rows.values()) for (const t of totals) if (t.totalCp !== null) {
-    (perJudge.get(t.judgeId) ?? perJudge.set(t.judgeId, []).get(t.judgeId)!).push(t.totalCp);
-  }
-  const stats = new Map<JudgeId, { mean: number; sd: number }>();
-  for (const [j, xs] of perJudge) {
-    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
-    stats.set(j, { mean, sd });
-  }
-  const out = new Map<EntrantId, number | null>();
-  for (const [e, totals] of rows) {
-    const zs = totals.filter((t) => t.totalCp !== null).map((t) => {
-      const s = stats.get(t.judgeId)!;
-      return s.sd === 0 ? 0 : (t.totalCp! - s.mean) / s.sd;
-    });
-    out.set(e, zs.length ? zs.reduce((a, b) => a + b, 0) / zs.length : null);
-  }
+  // Canonical order so results compare equal whatever order the secretary entered them in.
+  for (const list of out.values()) list.sort((a, b) => a.cp - b.cp || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
   return out;
 }
 
 export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantResult>[] = []): Tally {
-  const rows = judgeTotals(input);
-  const z = input.round.policy.kind === 'zScore' ? zScores(rows) : null;
-  const unranked: EntrantResult[] = input.entrants.map((entrant) => {
-    const { result, totals } = aggregate(input.round.policy, rows.get(entrant.id)!);
-    const resultValue = z ? z.get(entrant.id)! : result ? toNumber(result) : null;
+  const policy = input.round.policy;
+  const missing = input.round.missingScores ?? 'meanOfPresent';
+  const rules = input.round.tieBreak ?? [];
+  const issues: TallyIssue[] = [];
+  const judges = [...input.judges].sort(byOrderThenId);
+  const entrants = canonicalEntrants(input.entrants);
+  const partRuleIds = rules.flatMap((r) => (r.kind === 'part' ? [r.criterionId] : []));
+  for (const id of partRuleIds) {
+    if (!input.criteria.some((c) => c.id === id)) issues.push({ code: 'tieBreakPartUnknown', criterionId: id, message: 'Tiêu chí phụ dùng để phân định hòa không còn trong bảng tiêu chí.' });
+  }
+  const scope = criteriaScope(input.criteria, [...(input.trackNodes ?? []), ...partRuleIds]);
+  const rows = computeRows(entrants, judges, input.scores, scope, input.excluded);
+  const z = policy.kind === 'zScore' ? zStats(rows.map((r) => r.totals)) : null;
+  const headIdx = judges.findIndex((j) => j.role === 'head');
+  const best = judges.map((_, j) => Math.max(-Infinity, ...rows.map((r) => r.totals[j].totalCp ?? -Infinity)));
+  const penalties = validPenalties(input, issues);
+  const judgeName = (j: Judge) => j.name || `GK${j.order + 1}`;
+
+  const unranked: EntrantResult[] = entrants.map((entrant, e) => {
+    const plan = scope.planFor(entrant);
+    const { nodeCp } = rows[e];
+    const notes: ResultIssue[] = [];
+    const present = rows[e].totals.flatMap((t, j) => (t.totalCp === null ? [] : [j]));
+    rows[e].totals.forEach((t, j) => {
+      if (t.absence !== 'incomplete') return;
+      const what = t.scored === 0 ? 'chưa chấm' : `mới chấm ${t.scored}/${t.expected} tiêu chí`;
+      notes.push(missing === 'requireAll'
+        ? { code: 'judgeIncomplete', blocking: true, judgeId: t.judgeId, message: `${judgeName(judges[j])} ${what}: chưa xếp hạng (quy tắc yêu cầu đủ điểm).` }
+        : { code: 'judgeLeftOut', blocking: false, judgeId: t.judgeId, message: `${judgeName(judges[j])} ${what}: không tính giám khảo này.` });
+    });
+    if (plan.judged.length > 0 && present.length === 0) notes.push({ code: 'noJudges', blocking: true, message: 'Chưa có giám khảo nào chấm đủ: chưa có kết quả.' });
+
+    const agg = aggregateValues(policy, present.map((j) => rows[e].totals[j].totalCp!));
+    if (agg.fellBack) notes.push({ code: 'trimFallback', blocking: false, message: `Chỉ có ${present.length} giám khảo chấm (cần ${policy.kind === 'trimmedMean' ? policy.minPanel : 0}): lấy trung bình, không bỏ điểm cao nhất/thấp nhất.` });
+    const droppedJudges = new Set(agg.dropped.map((k) => present[k]));
+    const totals = rows[e].totals.map((t, j) => (droppedJudges.has(j) ? { ...t, trimmed: true } : t));
+    const judgedCp: Fraction | null = plan.judged.length === 0 ? ZERO : agg.value;
+
+    const given = input.objective?.get(entrant.id);
+    const objectiveCpOf: (number | null)[] = plan.objective.map((c, k) => {
+      const steps = given?.get(c.id);
+      if (steps === undefined) return null;
+      if (!Number.isSafeInteger(steps) || steps < 0 || steps * c.stepCp > c.maxCp) {
+        issues.push({ code: 'objectiveInvalid', entrantId: entrant.id, criterionId: c.id, message: `Điểm phần khách quan “${c.name}” không hợp lệ (0…${formatCp(c.maxCp)}, bước ${formatCp(c.stepCp)}).` });
+        return null;
+      }
+      return steps * plan.objectiveStepWeight[k];
+    });
+    const objectiveMissing = plan.objective.filter((_, k) => objectiveCpOf[k] === null).map((c) => c.id);
+    for (const c of plan.objective) {
+      if (objectiveMissing.includes(c.id)) notes.push({ code: 'objectiveMissing', blocking: true, criterionId: c.id, message: `Chưa nhập điểm phần “${c.name}” (thư ký nhập).` });
+    }
+    const objectiveCp = objectiveCpOf.reduce<number>((s, v) => s + (v ?? 0), 0);
+
+    const parts: PartScore[] = scope.nodes.map((node, k) => {
+      const partObjective = plan.objective.reduce((s, _, o) => s + (plan.objectiveNodes[o].includes(k) ? objectiveCpOf[o] ?? NaN : 0), 0);
+      const partAgg = plan.nodeJudged[k] ? aggregateValues(policy, present.map((j) => nodeCp[j]![k])) : null;
+      const judged = partAgg ? partAgg.value : plan.nodeMaxCp[k] > 0 ? ZERO : null;
+      const value = judged === null || Number.isNaN(partObjective) ? null : add(judged, frac(partObjective));
+      return {
+        criterionId: node.id, name: node.name, maxCp: plan.nodeMaxCp[k], value,
+        objectiveCp: Number.isNaN(partObjective) ? 0 : partObjective,
+        dropped: (partAgg?.dropped ?? []).map((i) => judges[present[i]].id),
+      };
+    });
+
+    const own = penalties.get(entrant.id) ?? [];
+    const penaltyCp = own.reduce((s, p) => s + p.cp, 0);
+    const status = judgedCp !== null && !notes.some((n) => n.blocking) ? 'ranked' : 'unranked';
+    const result = status === 'ranked' ? sub(add(judgedCp!, frac(objectiveCp)), frac(penaltyCp)) : null;
+    const zMean = z && present.length ? present.reduce((s, j) => s + zOf(z, judges[j].id, rows[e].totals[j].totalCp!), 0) / present.length : null;
+    const standardisedCp = z && zMean !== null && result ? z.pooled.mean + z.pooled.sd * zMean + objectiveCp - penaltyCp : null;
+    const head = headIdx >= 0 ? rows[e].totals[headIdx].totalCp : null;
     return {
-      entrant,
-      judgeTotals: totals,
-      result,
-      resultValue,
-      counted: totals.filter((t) => t.totalCp !== null && !t.trimmed).length,
-      rank: null,
-      tied: false,
-      decidedBy: null,
+      entrant, judgeTotals: totals, result,
+      resultValue: standardisedCp ?? (result ? toNumber(result) : null),
+      counted: present.length - droppedJudges.size,
+      rank: null, tied: false, decidedBy: null,
+      status, issues: notes, maxCp: plan.maxCp, judgedCp, objectiveCp, objectiveMissing, penaltyCp, penalties: own,
+      zMean: z ? zMean : null, standardisedCp, trimFellBack: agg.fellBack, parts,
+      firstPlaces: rows[e].totals.reduce((s, t, j) => s + (t.totalCp !== null && t.totalCp === best[j] ? 1 : 0), 0),
+      headJudgeCp: head, tieBreakCp: input.tieBreakScores?.get(entrant.id) ?? null,
     };
   });
-  const withResult = unranked.filter((r) => r.resultValue !== null);
-  const main: Metric<EntrantResult> = {
-    name: 'Kết quả',
-    // Exact comparison for rational results: scale to a common integer key is not needed because
-    // rankBy compares with subtraction; equal fractions give exactly equal floats only if we map
-    // equal fractions to the same number, which n/d in lowest terms guarantees.
-    value: (r) => (r.result && !z ? r.result.n / r.result.d : r.resultValue),
+
+  const results = rankResults(unranked, rules, extraMetrics);
+  const notes = [describeMissing(missing), describeTieBreaks(rules, results)];
+  if (results.some((r) => r.penaltyCp > 0)) notes.push('Điểm trừ (vi phạm thời gian, nộp muộn…) được trừ vào tổng điểm, ghi rõ lý do.');
+  return {
+    results,
+    maxCp: Math.max(0, ...entrants.map((e) => scope.planFor(e).maxCp), scope.planFor({}).maxCp),
+    ruleText: describePolicy(policy),
+    policy,
+    missingScores: missing,
+    tieBreak: rules,
+    notes,
+    parts: scope.nodes.map((n) => ({ id: n.id, name: n.name, topLevel: n.topLevel })),
+    judgeIds: judges.map((j) => j.id),
+    issues,
   };
-  const ranked = rankBy(withResult, [main, ...extraMetrics], (r) => r.entrant.code || r.entrant.id);
-  const rankOf = new Map(ranked.map((r) => [r.item.entrant.id, r]));
-  const results = unranked
-    .map((r) => {
-      const k = rankOf.get(r.entrant.id);
-      return k ? { ...r, rank: k.rank, tied: k.tied, decidedBy: k.decidedBy } : r;
-    })
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.entrant.order - b.entrant.order);
-  const maxCp = leaves(input.criteria).reduce((s, c) => s + c.maxCp * effectiveWeight(input.criteria, c.id), 0);
-  return { results, maxCp, ruleText: describePolicy(input.round.policy) };
 }
 
 /** Exact equality of two results, for tests and the recount comparison. */

@@ -8,6 +8,7 @@ import { fileHandlers } from './file-handlers';
 import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
 import { journalHandlers } from './journal-handlers';
+import { contestHandlers } from './contest-handlers';
 
 type Unwrap<T> = T extends Promise<{ ok: true; value: infer V } | { ok: false }> ? V : never;
 /** A handler takes the host context and the channel's (validated) arguments and returns the value. */
@@ -21,4 +22,5 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...importHandlers,
   ...journalHandlers,
+  ...contestHandlers,
 };

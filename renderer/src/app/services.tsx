@@ -8,11 +8,13 @@ import { getBridge } from '../bridge/bridge';
 import { openDatabase } from '../db/database';
 import { createRepos, type Repos } from '../db/repos';
 import { createScoreSaver, type ScoreSaver } from '../journal/score-saver';
+import { createSetupMirror, type SetupMirror } from '../journal/setup-mirror';
 
 export interface Services {
   readonly repos: Repos;
   readonly bridge: Bridge;
   readonly saver: ScoreSaver;
+  readonly mirror: SetupMirror;
   readonly info: AppInfo | null;
   readonly newId: () => string;
   readonly now: () => Date;
@@ -21,10 +23,13 @@ export interface Services {
 export async function bootServices(): Promise<Services> {
   const newId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 20);
   const opened = await openDatabase(undefined, () => navigator.storage?.persist?.() ?? Promise.resolve(false));
-  const repos = createRepos(opened, newId);
   const bridge = getBridge();
+  // The mirror needs the repos to read a contest, and the repos tell the mirror what changed.
+  let mirror: SetupMirror | null = null;
+  const repos = createRepos(opened, newId, (id) => mirror?.schedule(id));
+  mirror = createSetupMirror((id) => repos.setup.loadBundle(id), bridge);
   const info = await bridge['app:getInfo']();
-  return { repos, bridge, saver: createScoreSaver(repos.journal, bridge), info: info.ok ? info.value : null, newId, now: () => new Date() };
+  return { repos, bridge, saver: createScoreSaver(repos.journal, bridge), mirror, info: info.ok ? info.value : null, newId, now: () => new Date() };
 }
 
 export const ServicesContext = createContext<Services | null>(null);

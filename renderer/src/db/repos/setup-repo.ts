@@ -1,23 +1,22 @@
 /**
- * Contests and everything set up before scoring: rounds, clusters, criteria, judges, entrants.
- * Every write is one transaction.
+ * Contests as a whole (create, load, restore) and the people in them: judges and entrants. Round
+ * structure (rules, clusters, criteria) is edited through structure-repo.ts.
+ * Every write is one transaction; after it, `onChanged` lets the caller mirror the contest to disk.
  */
-import type { Cluster, Contest, ContestId, Criterion, Entrant, EntrantId, Judge, JudgeId, Round, RoundId } from '@shared/model/types';
+import type { ContestBundle } from '@shared/model/bundle';
+import type { ContestId, Entrant, EntrantId, Judge, JudgeId, RoundId } from '@shared/model/types';
 import type { TemplateOutput } from '@shared/templates/templates';
 import type { GiamKhaoDb } from '../database';
 import { assertWritable } from './guard';
 
-export interface ContestBundle {
-  readonly contest: Contest;
-  readonly rounds: readonly Round[];
-  readonly clusters: readonly Cluster[];
-  readonly criteria: readonly Criterion[];
-  readonly judges: readonly Judge[];
-  readonly entrants: readonly Entrant[];
-}
 
-export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null) {
+export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null, onChanged: (contestId: ContestId) => void = () => undefined) {
   const setupTables = [db.contests, db.rounds, db.clusters, db.criteria, db.judges, db.entrants];
+  const contestOfRound = async (roundId: RoundId) => (await db.rounds.get(roundId))?.contestId;
+  const changedRound = async (roundId: RoundId) => {
+    const c = await contestOfRound(roundId);
+    if (c) onChanged(c);
+  };
   return {
     listContests: () => db.contests.toArray(),
     getContest: (id: ContestId) => db.contests.get(id),
@@ -25,6 +24,7 @@ export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null) {
     async createContest(t: TemplateOutput & { judges?: readonly Judge[]; entrants?: readonly Entrant[] }): Promise<ContestId> {
       assertWritable(readOnlyReason);
       await db.transaction('rw', setupTables, async () => {
+        if (await db.contests.get(t.contest.id)) throw new Error(`Cuộc thi “${t.contest.name}” đã có trên máy này.`);
         await db.contests.add(t.contest);
         await db.rounds.bulkAdd([...t.rounds]);
         await db.clusters.bulkAdd([...t.clusters]);
@@ -32,6 +32,7 @@ export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null) {
         if (t.judges?.length) await db.judges.bulkAdd([...t.judges]);
         if (t.entrants?.length) await db.entrants.bulkAdd([...t.entrants]);
       });
+      onChanged(t.contest.id);
       return t.contest.id;
     },
 
@@ -51,19 +52,17 @@ export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null) {
       });
     },
 
-    async saveRound(round: Round): Promise<void> {
-      assertWritable(readOnlyReason);
-      await db.rounds.put(round);
-    },
-
     async saveJudge(judge: Judge): Promise<void> {
       assertWritable(readOnlyReason);
       await db.judges.put(judge);
+      onChanged(judge.contestId);
     },
 
     async deleteJudge(id: JudgeId): Promise<void> {
       assertWritable(readOnlyReason);
+      const judge = await db.judges.get(id);
       await db.judges.delete(id);
+      if (judge) onChanged(judge.contestId);
     },
 
     async saveEntrant(entrant: Entrant): Promise<void> {
@@ -73,11 +72,14 @@ export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null) {
         if (clash && clash.id !== entrant.id) throw new Error(`Mã “${entrant.code}” đã dùng cho “${clash.name}”.`);
         await db.entrants.put(entrant);
       });
+      await changedRound(entrant.roundId);
     },
 
     async deleteEntrant(id: EntrantId): Promise<void> {
       assertWritable(readOnlyReason);
+      const e = await db.entrants.get(id);
       await db.entrants.delete(id);
+      if (e) await changedRound(e.roundId);
     },
 
     /** Insert and update many entrants at once (imports): all or nothing. */
@@ -86,6 +88,20 @@ export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null) {
       await db.transaction('rw', db.entrants, async () => {
         for (const e of rows) if (e.roundId !== roundId) throw new Error('entrant of another round');
         await db.entrants.bulkPut([...rows]);
+      });
+      await changedRound(roundId);
+    },
+
+    /** Put back a contest from its copy on disk (after IndexedDB lost it): all or nothing. */
+    async restoreBundle(b: ContestBundle): Promise<void> {
+      assertWritable(readOnlyReason);
+      await db.transaction('rw', setupTables, async () => {
+        await db.contests.put(b.contest);
+        await db.rounds.bulkPut([...b.rounds]);
+        await db.clusters.bulkPut([...b.clusters]);
+        await db.criteria.bulkPut([...b.criteria]);
+        await db.judges.bulkPut([...b.judges]);
+        await db.entrants.bulkPut([...b.entrants]);
       });
     },
   };

@@ -1,8 +1,10 @@
 /** One contest: pick a round, then the tabs for setup, entrants, judges, scoring and results. */
-import { Group, Loader, SegmentedControl, Tabs, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, SegmentedControl, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContestId, RoundId } from '@shared/model/types';
+import { duplicateForYear } from '@shared/templates/duplicate';
+import { useServices } from '../../app/services';
 import { useContestBundle } from './useContestBundle';
 import { useJournalRecovery } from './useJournalRecovery';
 import { SetupPanel } from '../setup/SetupPanel';
@@ -11,8 +13,9 @@ import { JudgesPanel } from '../judges/JudgesPanel';
 import { ScoringPanel } from '../scoring/ScoringPanel';
 import { ResultsPanel } from '../results/ResultsPanel';
 
-export function ContestScreen({ contestId }: { contestId: ContestId }) {
+export function ContestScreen({ contestId, onOpen }: { contestId: ContestId; onOpen: (id: ContestId) => void }) {
   const { t } = useTranslation();
+  const { repos, newId, now } = useServices();
   const bundle = useContestBundle(contestId);
   const recovery = useJournalRecovery(bundle ?? undefined);
   const [roundId, setRoundId] = useState<RoundId | null>(null);
@@ -27,6 +30,9 @@ export function ContestScreen({ contestId }: { contestId: ContestId }) {
     <>
       <Group justify="space-between" mb="sm">
         <Title order={3}>{bundle.contest.name}</Title>
+        <Button size="xs" variant="default" onClick={async () => onOpen(await repos.setup.createContest(duplicateForYear(bundle, bundle.contest.year + 1, newId, now().toISOString())))}>
+          Nhân bản cho năm {bundle.contest.year + 1}
+        </Button>
         {bundle.rounds.length > 1 && (
           <SegmentedControl aria-label={t('contest.round')} value={round.id} onChange={(v) => setRoundId(v as RoundId)} data={bundle.rounds.map((r) => ({ value: r.id, label: r.name }))} />
         )}

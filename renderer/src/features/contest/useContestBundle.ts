@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ContestId } from '@shared/model/types';
 import { useServices } from '../../app/services';
-import type { ContestBundle } from '../../db/repos/setup-repo';
+import type { ContestBundle } from '@shared/model/bundle';
 
 export function useContestBundle(contestId: ContestId): ContestBundle | null | undefined {
   const { repos } = useServices();

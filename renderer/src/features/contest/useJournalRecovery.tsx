@@ -2,7 +2,7 @@
 import { Alert } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useServices } from '../../app/services';
-import type { ContestBundle } from '../../db/repos/setup-repo';
+import type { ContestBundle } from '@shared/model/bundle';
 import { reconcileWithJournal, type RecoveryReport } from '../../journal/recover';
 
 export function useJournalRecovery(bundle: ContestBundle | undefined) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClusterId, Entrant, EntrantId, Round } from '@shared/model/types';
 import { foldVietnamese, viCollator } from '@shared/text/vietnamese';
 import { useServices } from '../../app/services';
-import type { ContestBundle } from '../../db/repos/setup-repo';
+import type { ContestBundle } from '@shared/model/bundle';
 
 export function EntrantsPanel({ bundle, round }: { bundle: ContestBundle; round: Round }) {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { ContestId } from '@shared/model/types';
 import { useServices } from '../../app/services';
+import { DiskContests } from './DiskContests';
 import { NewContestForm } from './NewContestForm';
 
 export function HomeScreen({ onOpen }: { onOpen: (id: ContestId) => void }) {
@@ -12,6 +13,7 @@ export function HomeScreen({ onOpen }: { onOpen: (id: ContestId) => void }) {
   const contests = useLiveQuery(() => repos.setup.listContests(), []);
   return (
     <Stack>
+      <DiskContests onOpen={onOpen} />
       <NewContestForm onCreated={onOpen} />
       <Title order={4}>{t('home.contests')}</Title>
       {contests?.length === 0 && <Text c="dimmed">{t('home.empty')}</Text>}

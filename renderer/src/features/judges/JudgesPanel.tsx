@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Judge, JudgeId, JudgeRole, Round } from '@shared/model/types';
 import { useServices } from '../../app/services';
-import type { ContestBundle } from '../../db/repos/setup-repo';
+import type { ContestBundle } from '@shared/model/bundle';
 
 export function JudgesPanel({ bundle }: { bundle: ContestBundle; round: Round }) {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { Round } from '@shared/model/types';
 import { formatPoints } from '@shared/scoring/format';
 import { useServices } from '../../app/services';
-import type { ContestBundle } from '../../db/repos/setup-repo';
+import type { ContestBundle } from '@shared/model/bundle';
 import { exportCertificates, exportScoreboard, type ExportOutcome } from './export-actions';
 import { resultGroups } from './results-model';
 

@@ -26,7 +26,7 @@ export const cellKey = (entrantId: string, criterionId: string) => `${entrantId}
 export function ScoreGrid({ rows, criteria, cellState, onCommit }: ScoreGridProps) {
   const grid = useRef<DataGridHandle>(null);
   const [error, setError] = useState<{ text: string; where: string } | null>(null);
-  const byId = useMemo(() => new Map(criteria.map((c) => [c.id, c])), [criteria]);
+  const byId = useMemo(() => new Map<string, Criterion>(criteria.map((c) => [c.id, c])), [criteria]);
   const groups = useMemo(() => columnGroups(criteria), [criteria]);
   const leafOrder = groups.flatMap((g) => g.leaves);
 
@@ -89,10 +89,10 @@ export function ScoreGrid({ rows, criteria, cellState, onCommit }: ScoreGridProp
     args.onClose(false);
     const col = leafOrder.findIndex((c) => c.id === column.key);
     const firstIdx = 2; // STT and entrant columns come first
-    if (event.key === 'Enter') grid.current?.selectCell({ idx: column.idx, rowIdx: Math.min(rowIdx + 1, rows.length - 1) });
-    else if (col < leafOrder.length - 1 && !event.shiftKey) grid.current?.selectCell({ idx: column.idx + 1, rowIdx });
-    else if (col > 0 && event.shiftKey) grid.current?.selectCell({ idx: column.idx - 1, rowIdx });
-    else if (!event.shiftKey) grid.current?.selectCell({ idx: firstIdx, rowIdx: Math.min(rowIdx + 1, rows.length - 1) });
+    if (event.key === 'Enter') grid.current?.setActivePosition({ idx: column.idx, rowIdx: Math.min(rowIdx + 1, rows.length - 1) });
+    else if (col < leafOrder.length - 1 && !event.shiftKey) grid.current?.setActivePosition({ idx: column.idx + 1, rowIdx });
+    else if (col > 0 && event.shiftKey) grid.current?.setActivePosition({ idx: column.idx - 1, rowIdx });
+    else if (!event.shiftKey) grid.current?.setActivePosition({ idx: firstIdx, rowIdx: Math.min(rowIdx + 1, rows.length - 1) });
   }
 
   return (

@@ -9,7 +9,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion, Round } from '@shared/model/types';
 import { useServices } from '../../app/services';
-import type { ContestBundle } from '../../db/repos/setup-repo';
+import type { ContestBundle } from '@shared/model/bundle';
 import { rowTotalCp, sheetRows, type SheetRow } from './score-grid-model';
 import { ScoreGrid, cellKey, type CellState } from './ScoreGrid';
 

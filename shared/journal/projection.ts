@@ -1,0 +1,540 @@
+/**
+ * The projection: the current state of a contest derived from its journal events alone — official
+ * scores per cell, sheet states, double-key passes and their mismatches, penalties, objective and
+ * tie-break scores, locked rounds — plus what a person must decide (conflicts) and events that break
+ * a rule (issues). Pure and deterministic: the result depends only on the SET of events, never on
+ * their order or on duplicates (events are deduplicated and sorted by (deviceId, seq) first).
+ *
+ * The rules, precisely
+ * - Register. Each thing with one current value is a register: a judge's cell (scope 'score'), a
+ *   cell's double-key pass 1 / pass 2 ('pass1', 'pass2'), a sheet ('sheet': judge + round + entrant
+ *   or whole round + pass), an entrant's penalty per criterion or overall ('penalty'), an objective
+ *   criterion's official score ('objective'), a tie-break score per judge ('tieBreak').
+ * - Within one device, the higher seq wins (a device's events are in the order it made them).
+ * - Across devices nothing is known about order — timestamps and device ids decide nothing. An event
+ *   is superseded when its own device made a later event for the same register, or when an event of
+ *   the register names it (or a later event of its device) in `settles`: "made after seeing it".
+ *   The frontier is what is not superseded. One value on the frontier → that is the value; different
+ *   values → a CONFLICT, listed with every candidate, and the register has no value until a person
+ *   decides by writing the chosen value with `settles` = the conflict's candidates (see
+ *   resolutionTemplate). A later change on any device re-opens the question if it disagrees.
+ * - Official cell value: 'enter' / 'edit' / 'clear' with pass null, 'amend', 'verifyConfirm' (the
+ *   confirmed value) and 'verifyReject' (no value: retype). Double-key pass entries (pass 1 or 2)
+ *   never set the official value by themselves; a verifyConfirm does. A double-key cell is decided
+ *   when every current pass entry is superseded by a verifyConfirm/verifyReject in the sense above;
+ *   `mismatches` lists cells whose passes differ and that are not decided.
+ * - Locks are permanent (there is no unlock). After a device locked a round, that device's
+ *   'enter'/'edit'/'clear' for the round are refused (use 'amend' with a reason), and its other
+ *   changes to the round need a reason. Across devices the order is unknown, so no refusal.
+ * - A reason is required for 'reopen', 'amend', and any event carrying `settles` (except
+ *   verifyConfirm/verifyReject, where settles only names the pass entries that were compared).
+ * - Refused events are listed in `issues` and change nothing. Forked keys (two different events with
+ *   one (deviceId, seq)) are left out entirely and listed in `forks`.
+ *
+ * Not here: whether events are intact (verify.ts), the tally and ranking (shared/tally), display.
+ */
+import type { CriterionId, EntrantId, JudgeId, RoundId, Score } from '../model/types';
+import { scoreKey } from '../model/types';
+import type { JournalEvent, UnsealedEvent } from './event';
+import { forkedRefs, union, type Fork } from './merge';
+import { compareText, parseRef, refOf } from './ref';
+
+export type Scope = 'score' | 'pass1' | 'pass2' | 'sheet' | 'penalty' | 'objective' | 'tieBreak';
+export type SheetStatus = 'submitted' | 'reopened';
+export type RegisterValue = number | null | SheetStatus;
+
+/** What a register is about. Fields a scope does not use are null. */
+export interface Target {
+  readonly scope: Scope;
+  readonly roundId: string;
+  readonly judgeId: string | null;
+  readonly entrantId: string | null;
+  readonly criterionId: string | null;
+  /** Double-key pass of a sheet; null for direct entry. */
+  readonly pass: 1 | 2 | null;
+}
+
+export interface Candidate {
+  readonly ref: string;
+  readonly value: RegisterValue;
+  readonly by: JournalEvent['by'];
+  readonly at: string;
+}
+
+export interface Conflict extends Target {
+  /** Stable for the same register and candidates. */
+  readonly id: string;
+  readonly candidates: readonly Candidate[];
+  /** What the deciding event must carry in `settles`. */
+  readonly settles: readonly string[];
+  readonly message: string;
+}
+
+export type IssueCode = 'missingField' | 'negativeSteps' | 'reasonRequired' | 'editAfterLock' | 'badSettles';
+
+export interface Issue {
+  readonly ref: string;
+  readonly kind: JournalEvent['kind'];
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+export interface SheetState {
+  readonly roundId: string;
+  readonly judgeId: string;
+  /** null = the judge's whole sheet for the round. */
+  readonly entrantId: string | null;
+  readonly pass: 1 | 2 | null;
+  readonly state: SheetStatus;
+}
+
+export type PassState = { readonly kind: 'none' } | { readonly kind: 'value'; readonly steps: number | null } | { readonly kind: 'conflict' };
+
+export interface DoubleKeyCell {
+  readonly roundId: string;
+  readonly judgeId: string;
+  readonly entrantId: string;
+  readonly criterionId: string;
+  readonly pass1: PassState;
+  readonly pass2: PassState;
+  readonly state: 'waiting' | 'match' | 'mismatch' | 'conflict';
+  /** A verifyConfirm / verifyReject has seen every current pass entry. */
+  readonly decided: boolean;
+}
+
+export interface Penalty {
+  readonly roundId: string;
+  readonly entrantId: string;
+  /** Part penalised, or null for the entrant overall. */
+  readonly criterionId: string | null;
+  /** Centipoints deducted; null = withdrawn. */
+  readonly cp: number | null;
+}
+
+export interface ObjectiveScore {
+  readonly roundId: string;
+  readonly entrantId: string;
+  readonly criterionId: string;
+  readonly steps: number | null;
+}
+
+export interface TieBreakScore {
+  readonly roundId: string;
+  readonly entrantId: string;
+  readonly judgeId: string | null;
+  readonly steps: number | null;
+}
+
+export interface LockedRound {
+  readonly roundId: string;
+  /** The lock with the smallest (deviceId, seq): any fixed choice would do, this one is stable. */
+  readonly ref: string;
+  readonly by: JournalEvent['by'];
+  readonly at: string;
+}
+
+export interface Projection {
+  /** Distinct events considered (forked ones included in the count). */
+  readonly events: number;
+  readonly scores: readonly Score[];
+  readonly sheets: readonly SheetState[];
+  readonly doubleKey: readonly DoubleKeyCell[];
+  readonly mismatches: readonly DoubleKeyCell[];
+  readonly penalties: readonly Penalty[];
+  readonly objectives: readonly ObjectiveScore[];
+  readonly tieBreaks: readonly TieBreakScore[];
+  readonly lockedRounds: readonly LockedRound[];
+  readonly conflicts: readonly Conflict[];
+  readonly issues: readonly Issue[];
+  readonly forks: readonly Fork[];
+}
+
+interface Entry {
+  readonly e: JournalEvent;
+  readonly value: RegisterValue;
+}
+
+interface Register {
+  readonly target: Target;
+  readonly entries: Entry[];
+}
+
+type Settled = { readonly agreed: true; readonly value: RegisterValue } | { readonly agreed: false; readonly frontier: readonly Entry[] };
+
+const CELL_KINDS = new Set<JournalEvent['kind']>(['enter', 'edit', 'clear', 'amend', 'verifyConfirm', 'verifyReject']);
+const blank = (s: string | null): boolean => s === null || s.trim() === '';
+
+export function project(events: readonly JournalEvent[]): Projection {
+  const { events: distinct, forks } = union(events);
+  const forked = forkedRefs(forks);
+  const usable = distinct.filter((e) => !forked.has(refOf(e)));
+  const issues: Issue[] = [];
+  const refuse = (e: JournalEvent, code: IssueCode, message: string) => issues.push({ ref: refOf(e), kind: e.kind, code, message: `${describe(e)}: ${message}` });
+
+  // Locks first: whether a device's change came after its own lock depends on seq, not arrival order.
+  const lockSeq = new Map<string, number>(); // deviceId|roundId → smallest seq of a lock
+  const locks = new Map<string, JournalEvent>(); // roundId → lock with the smallest (deviceId, seq)
+  for (const e of usable) {
+    if (e.kind !== 'lock') continue;
+    const k = `${e.deviceId}|${e.roundId}`;
+    if (!lockSeq.has(k) || lockSeq.get(k)! > e.seq) lockSeq.set(k, e.seq);
+    if (!locks.has(e.roundId)) locks.set(e.roundId, e); // usable is sorted, so the first is the smallest
+  }
+
+  const registers = new Map<string, Register>();
+  const decisions = new Map<string, JournalEvent[]>(); // cell key → verifyConfirm / verifyReject
+  const put = (target: Target, e: JournalEvent, value: RegisterValue) => {
+    const key = registerKey(target);
+    let r = registers.get(key);
+    if (!r) registers.set(key, (r = { target, entries: [] }));
+    r.entries.push({ e, value });
+  };
+
+  for (const e of usable) {
+    if (e.kind === 'lock') continue;
+    const problem = checkEvent(e, lockSeq);
+    if (problem) {
+      refuse(e, problem.code, problem.message);
+      continue;
+    }
+    const cell = (scope: Scope, pass: 1 | 2 | null = null): Target => ({ scope, roundId: e.roundId, judgeId: e.judgeId, entrantId: e.entrantId, criterionId: e.criterionId, pass });
+    switch (e.kind) {
+      case 'enter':
+      case 'edit':
+      case 'clear': {
+        const value = e.kind === 'clear' ? null : e.steps;
+        put(cell(e.pass === 1 ? 'pass1' : e.pass === 2 ? 'pass2' : 'score'), e, value);
+        break;
+      }
+      case 'amend':
+        put(cell('score'), e, e.steps);
+        break;
+      case 'verifyConfirm':
+      case 'verifyReject': {
+        put(cell('score'), e, e.kind === 'verifyConfirm' ? e.steps : null);
+        const k = registerKey(cell('score'));
+        (decisions.get(k) ?? decisions.set(k, []).get(k)!).push(e);
+        break;
+      }
+      case 'submit':
+      case 'reopen':
+        put({ scope: 'sheet', roundId: e.roundId, judgeId: e.judgeId, entrantId: e.entrantId, criterionId: null, pass: e.pass }, e, e.kind === 'submit' ? 'submitted' : 'reopened');
+        break;
+      case 'penalty':
+        put({ scope: 'penalty', roundId: e.roundId, judgeId: null, entrantId: e.entrantId, criterionId: e.criterionId, pass: null }, e, e.steps);
+        break;
+      case 'objective':
+        put({ scope: 'objective', roundId: e.roundId, judgeId: null, entrantId: e.entrantId, criterionId: e.criterionId, pass: null }, e, e.steps);
+        break;
+      case 'tieBreak':
+        put({ scope: 'tieBreak', roundId: e.roundId, judgeId: e.judgeId, entrantId: e.entrantId, criterionId: null, pass: null }, e, e.steps);
+        break;
+      default:
+        return assertNever(e.kind);
+    }
+  }
+
+  const scores: Score[] = [];
+  const sheets: SheetState[] = [];
+  const penalties: Penalty[] = [];
+  const objectives: ObjectiveScore[] = [];
+  const tieBreaks: TieBreakScore[] = [];
+  const conflicts: Conflict[] = [];
+  const passes = new Map<string, { pass1?: Register; pass2?: Register }>(); // cell key → pass registers
+  for (const [key, r] of registers) {
+    const t = r.target;
+    if (t.scope === 'pass1' || t.scope === 'pass2') {
+      const k = registerKey({ ...t, scope: 'score' });
+      const p = passes.get(k) ?? passes.set(k, {}).get(k)!;
+      p[t.scope] = r;
+    }
+    const s = settle(r.entries);
+    if (!s.agreed) {
+      conflicts.push(conflictOf(key, t, s.frontier));
+      continue;
+    }
+    const v = s.value;
+    switch (t.scope) {
+      case 'score':
+        scores.push({ roundId: t.roundId as RoundId, judgeId: t.judgeId as JudgeId, entrantId: t.entrantId as EntrantId, criterionId: t.criterionId as CriterionId, steps: v as number | null });
+        break;
+      case 'sheet':
+        sheets.push({ roundId: t.roundId, judgeId: t.judgeId!, entrantId: t.entrantId, pass: t.pass, state: v as SheetStatus });
+        break;
+      case 'penalty':
+        penalties.push({ roundId: t.roundId, entrantId: t.entrantId!, criterionId: t.criterionId, cp: v as number | null });
+        break;
+      case 'objective':
+        objectives.push({ roundId: t.roundId, entrantId: t.entrantId!, criterionId: t.criterionId!, steps: v as number | null });
+        break;
+      case 'tieBreak':
+        tieBreaks.push({ roundId: t.roundId, entrantId: t.entrantId!, judgeId: t.judgeId, steps: v as number | null });
+        break;
+      case 'pass1':
+      case 'pass2':
+        break; // read through `passes` below
+      default:
+        return assertNever(t.scope);
+    }
+  }
+
+  const doubleKey: DoubleKeyCell[] = [];
+  for (const [k, p] of passes) {
+    const any = (p.pass1 ?? p.pass2)!.target;
+    const s1 = passState(p.pass1);
+    const s2 = passState(p.pass2);
+    const state: DoubleKeyCell['state'] =
+      s1.kind === 'conflict' || s2.kind === 'conflict' ? 'conflict' : s1.kind === 'none' || s2.kind === 'none' ? 'waiting' : s1.steps === s2.steps ? 'match' : 'mismatch';
+    const current = [...frontierOf(p.pass1?.entries ?? []), ...frontierOf(p.pass2?.entries ?? [])];
+    const ds = decisions.get(k) ?? [];
+    const decided = current.length > 0 && current.every((c) => ds.some((d) => hasSeen(d, c.e)));
+    doubleKey.push({ roundId: any.roundId, judgeId: any.judgeId!, entrantId: any.entrantId!, criterionId: any.criterionId!, pass1: s1, pass2: s2, state, decided });
+  }
+
+  const cmpScore = (a: Score, b: Score) => compareText(scoreKey(a), scoreKey(b));
+  const cmp = (...f: (string | number | null)[][]) => compareText(JSON.stringify(f[0]), JSON.stringify(f[1]));
+  doubleKey.sort((a, b) => cmp([a.roundId, a.judgeId, a.entrantId, a.criterionId], [b.roundId, b.judgeId, b.entrantId, b.criterionId]));
+  return {
+    events: distinct.length,
+    scores: scores.sort(cmpScore),
+    sheets: sheets.sort((a, b) => cmp([a.roundId, a.judgeId, a.entrantId, a.pass], [b.roundId, b.judgeId, b.entrantId, b.pass])),
+    doubleKey,
+    mismatches: doubleKey.filter((c) => c.state === 'mismatch' && !c.decided),
+    penalties: penalties.sort((a, b) => cmp([a.roundId, a.entrantId, a.criterionId], [b.roundId, b.entrantId, b.criterionId])),
+    objectives: objectives.sort((a, b) => cmp([a.roundId, a.entrantId, a.criterionId], [b.roundId, b.entrantId, b.criterionId])),
+    tieBreaks: tieBreaks.sort((a, b) => cmp([a.roundId, a.entrantId, a.judgeId], [b.roundId, b.entrantId, b.judgeId])),
+    lockedRounds: [...locks.values()].map((e) => ({ roundId: e.roundId, ref: refOf(e), by: e.by, at: e.at })).sort((a, b) => compareText(a.roundId, b.roundId)),
+    conflicts: conflicts.sort((a, b) => compareText(a.id, b.id)),
+    issues: issues.sort((a, b) => compareText(a.ref, b.ref) || compareText(a.code, b.code)),
+    forks,
+  };
+}
+
+/** Why an event changes nothing, or null when it is acceptable. */
+function checkEvent(e: JournalEvent, lockSeq: ReadonlyMap<string, number>): { code: IssueCode; message: string } | null {
+  const isDecision = e.kind === 'verifyConfirm' || e.kind === 'verifyReject';
+  if (e.settles) {
+    for (const text of e.settles) {
+      const r = parseRef(text);
+      if (!r) return { code: 'badSettles', message: `tham chiếu “${text}” không hợp lệ.` };
+      if (r.deviceId === e.deviceId && r.seq >= e.seq) return { code: 'badSettles', message: `không thể dựa vào sự kiện chưa có (${text}).` };
+    }
+    if (!isDecision && blank(e.reason)) return { code: 'reasonRequired', message: 'quyết định giữa các máy phải ghi lý do.' };
+  }
+  const locked = lockSeq.get(`${e.deviceId}|${e.roundId}`);
+  if (locked !== undefined && locked < e.seq) {
+    if (e.kind === 'enter' || e.kind === 'edit' || e.kind === 'clear') return { code: 'editAfterLock', message: 'vòng thi đã khóa trên máy này; sửa điểm sau khi khóa phải là “điều chỉnh” có lý do.' };
+    if (blank(e.reason)) return { code: 'reasonRequired', message: 'vòng thi đã khóa trên máy này; mọi thay đổi sau khi khóa phải ghi lý do.' };
+  }
+  const need = (...fields: ('judgeId' | 'entrantId' | 'criterionId')[]) => {
+    const missing = fields.filter((f) => e[f] === null);
+    return missing.length ? { code: 'missingField' as const, message: `thiếu ${missing.map((f) => FIELD_NAMES[f]).join(', ')}.` } : null;
+  };
+  const nonNegative = () => (e.steps !== null && e.steps < 0 ? { code: 'negativeSteps' as const, message: `điểm không được âm (${e.steps}).` } : null);
+  switch (e.kind) {
+    case 'enter':
+    case 'edit':
+    case 'clear':
+    case 'verifyConfirm':
+    case 'verifyReject':
+      return need('judgeId', 'entrantId', 'criterionId') ?? nonNegative();
+    case 'amend':
+      return need('judgeId', 'entrantId', 'criterionId') ?? nonNegative() ?? (blank(e.reason) ? { code: 'reasonRequired', message: 'điều chỉnh điểm sau khi khóa phải ghi lý do.' } : null);
+    case 'submit':
+      return need('judgeId');
+    case 'reopen':
+      return need('judgeId') ?? (blank(e.reason) ? { code: 'reasonRequired', message: 'mở lại phiếu đã nộp phải ghi lý do.' } : null);
+    case 'penalty':
+    case 'tieBreak':
+      return need('entrantId') ?? nonNegative();
+    case 'objective':
+      return need('entrantId', 'criterionId') ?? nonNegative();
+    case 'lock':
+      return null;
+    default:
+      return assertNever(e.kind);
+  }
+}
+
+const FIELD_NAMES = { judgeId: 'giám khảo', entrantId: 'thí sinh/mô hình', criterionId: 'tiêu chí' } as const;
+
+function registerKey(t: Target): string {
+  return JSON.stringify([t.scope, t.roundId, t.judgeId, t.entrantId, t.criterionId, t.pass]);
+}
+
+/** Highest seq each device has "seen" of other devices, by the settles of these entries. */
+function seenByEntries(entries: readonly Entry[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const { e } of entries) {
+    for (const text of e.settles ?? []) {
+      const r = parseRef(text)!; // checked in checkEvent
+      if (r.deviceId !== e.deviceId && (seen.get(r.deviceId) ?? 0) < r.seq) seen.set(r.deviceId, r.seq);
+    }
+  }
+  return seen;
+}
+
+/** The entries no other entry supersedes (see the header). */
+function frontierOf(entries: readonly Entry[]): Entry[] {
+  if (entries.length === 1) return [entries[0]]; // the common case, and rebuilds touch ~100k registers
+  const heads = new Map<string, Entry>();
+  for (const x of entries) {
+    const h = heads.get(x.e.deviceId);
+    if (!h || h.e.seq < x.e.seq) heads.set(x.e.deviceId, x);
+  }
+  const seen = seenByEntries(entries);
+  const frontier = [...heads.values()].filter((h) => h.e.seq > (seen.get(h.e.deviceId) ?? 0));
+  // Each head seen by another is impossible in honest use (a cycle of "made after seeing"); keep all
+  // heads then, so the disagreement is shown rather than silently settled.
+  return (frontier.length ? frontier : [...heads.values()]).sort((a, b) => compareText(refOf(a.e), refOf(b.e)));
+}
+
+function settle(entries: readonly Entry[]): Settled {
+  const frontier = frontierOf(entries);
+  const first = frontier[0].value;
+  return frontier.every((f) => f.value === first) ? { agreed: true, value: first } : { agreed: false, frontier };
+}
+
+/** Did decision `d` see event `p`: same device and later, or named (or a later event of p's device) in settles. */
+function hasSeen(d: JournalEvent, p: JournalEvent): boolean {
+  if (d.deviceId === p.deviceId) return d.seq > p.seq;
+  return (d.settles ?? []).some((text) => {
+    const r = parseRef(text)!;
+    return r.deviceId === p.deviceId && r.seq >= p.seq;
+  });
+}
+
+function passState(r: Register | undefined): PassState {
+  if (!r) return { kind: 'none' };
+  const s = settle(r.entries);
+  return s.agreed ? { kind: 'value', steps: s.value as number | null } : { kind: 'conflict' };
+}
+
+const SCOPE_TEXT: Record<Scope, string> = {
+  score: 'Điểm',
+  pass1: 'Nhập lần 1',
+  pass2: 'Nhập lần 2',
+  sheet: 'Trạng thái phiếu',
+  penalty: 'Điểm trừ',
+  objective: 'Điểm phần khách quan',
+  tieBreak: 'Điểm câu hỏi phụ',
+};
+
+export function valueText(v: RegisterValue): string {
+  return v === null ? 'để trống' : v === 'submitted' ? 'đã nộp' : v === 'reopened' ? 'mở lại' : String(v);
+}
+
+function targetText(t: Target): string {
+  const parts = [`vòng “${t.roundId}”`];
+  if (t.judgeId !== null) parts.push(`giám khảo “${t.judgeId}”`);
+  if (t.entrantId !== null) parts.push(`thí sinh/mô hình “${t.entrantId}”`);
+  if (t.criterionId !== null) parts.push(`tiêu chí “${t.criterionId}”`);
+  if (t.pass !== null && t.scope === 'sheet') parts.push(`lần nhập ${t.pass}`);
+  return `${SCOPE_TEXT[t.scope]} — ${parts.join(', ')}`;
+}
+
+function conflictOf(key: string, t: Target, frontier: readonly Entry[]): Conflict {
+  const candidates = frontier.map((f) => ({ ref: refOf(f.e), value: f.value, by: f.e.by, at: f.e.at }));
+  const settles = candidates.map((c) => c.ref);
+  const said = candidates.map((c) => `máy “${parseRef(c.ref)!.deviceId}” (${c.by.name || c.by.role}) ghi ${valueText(c.value)}`).join('; ');
+  return {
+    ...t,
+    id: `${key}@${settles.join(',')}`,
+    candidates,
+    settles,
+    message: `${targetText(t)}: các máy ghi khác nhau — ${said}. Cần người có thẩm quyền quyết định; không tự chọn theo giờ hay theo máy.`,
+  };
+}
+
+function describe(e: JournalEvent): string {
+  return `Sự kiện ${refOf(e)} (${e.kind})`;
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(x)}`);
+}
+
+/**
+ * The event that decides a conflict: the chosen value, written as the register's own kind, with
+ * `settles` = the conflict's candidates and the decider's reason. For a cell of a locked round pass
+ * `locked` so it is written as an 'amend'. The caller seals it with its device's next seq.
+ */
+export function resolutionTemplate(
+  conflict: Conflict,
+  value: RegisterValue,
+  meta: { readonly contestId: string; readonly by: JournalEvent['by']; readonly at: string; readonly reason: string; readonly locked?: boolean },
+): UnsealedEvent {
+  const base = {
+    v: 1 as const,
+    contestId: meta.contestId,
+    roundId: conflict.roundId,
+    judgeId: conflict.judgeId,
+    entrantId: conflict.entrantId,
+    criterionId: conflict.criterionId,
+    pass: null,
+    by: meta.by,
+    at: meta.at,
+    reason: meta.reason,
+    settles: [...conflict.settles],
+  };
+  const steps = typeof value === 'number' || value === null ? value : null;
+  switch (conflict.scope) {
+    case 'score':
+      return { ...base, kind: meta.locked ? 'amend' : 'edit', steps };
+    case 'pass1':
+    case 'pass2':
+      return { ...base, kind: 'edit', steps, pass: conflict.scope === 'pass1' ? 1 : 2 };
+    case 'sheet':
+      return { ...base, kind: value === 'reopened' ? 'reopen' : 'submit', steps: null, pass: conflict.pass };
+    case 'penalty':
+    case 'objective':
+    case 'tieBreak':
+      return { ...base, kind: conflict.scope, steps };
+    default:
+      return assertNever(conflict.scope);
+  }
+}
+
+export interface ScoreDifference {
+  readonly roundId: string;
+  readonly judgeId: string;
+  readonly entrantId: string;
+  readonly criterionId: string;
+  /** undefined = no row. */
+  readonly db: number | null | undefined;
+  readonly journal: number | null | undefined;
+  /** The journal holds a conflict for this cell: it has no value until someone decides. */
+  readonly conflict: boolean;
+  readonly message: string;
+}
+
+/** scoreKey of a conflict's cell (its ids are non-null for scope 'score'). */
+const cellKeyOf = (t: Target): string =>
+  scoreKey({ roundId: t.roundId as RoundId, judgeId: t.judgeId as JudgeId, entrantId: t.entrantId as EntrantId, criterionId: t.criterionId as CriterionId });
+
+/** The check "database vs journal": every cell whose value differs, including rows only one side has. */
+export function diffScores(db: readonly Score[], p: Pick<Projection, 'scores' | 'conflicts'>): ScoreDifference[] {
+  const mine = new Map(db.map((s) => [scoreKey(s), s]));
+  const theirs = new Map(p.scores.map((s) => [scoreKey(s), s]));
+  const conflicted = new Set(p.conflicts.filter((c) => c.scope === 'score').map(cellKeyOf));
+  const out: ScoreDifference[] = [];
+  for (const k of [...new Set([...mine.keys(), ...theirs.keys()])].sort(compareText)) {
+    const a = mine.get(k);
+    const b = theirs.get(k);
+    if (a && b && a.steps === b.steps) continue;
+    const s = (a ?? b)!;
+    const conflict = conflicted.has(k);
+    const show = (x: Score | undefined) => (x ? valueText(x.steps) : 'không có');
+    out.push({
+      roundId: s.roundId,
+      judgeId: s.judgeId,
+      entrantId: s.entrantId,
+      criterionId: s.criterionId,
+      db: a?.steps,
+      journal: b?.steps,
+      conflict,
+      message: `Giám khảo “${s.judgeId}”, thí sinh/mô hình “${s.entrantId}”, tiêu chí “${s.criterionId}”: cơ sở dữ liệu ghi ${show(a)}, sổ điểm ghi ${conflict ? 'đang có xung đột giữa các máy' : show(b)}.`,
+    });
+  }
+  return out;
+}
