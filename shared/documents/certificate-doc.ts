@@ -7,7 +7,7 @@
  */
 import type { Contest, Entrant, EntrantId, Issuer } from '../model/types';
 import type { Certificate, CertificateDoc } from './models';
-import { cleanText, prizePhrase } from './scoreboard-doc';
+import { cleanText, prizePhrase } from './doc-text';
 
 export interface CertificateInput {
   readonly contest: Pick<Contest, 'name' | 'year' | 'issuer'>;

@@ -16,6 +16,8 @@ export interface SheetGrid {
   readonly columnCount: number;
   /** Value shown at (row, col), 0-based, with merges filled as described above. */
   at(row: number, col: number, use: 'allMerges' | 'columnMerges'): RawCell;
+  /** Value typed in the cell itself (merged cells other than the top-left are empty). */
+  raw(row: number, col: number): RawCell;
   /** A row whose only content is a merge across several columns: a section title, not a record. */
   isSectionRow(row: number): boolean;
 }
@@ -51,6 +53,7 @@ export function sheetGrid(sheet: RawSheet): SheetGrid {
       const map = use === 'allMerges' ? all : vertical;
       return map.has(k) ? (map.get(k) ?? null) : raw(r, c);
     },
+    raw,
     isSectionRow(r) {
       const cells = rows[r] ?? [];
       const filledAt: number[] = [];

@@ -23,7 +23,9 @@ export type ProblemCode =
   | 'offStep'
   | 'badValue'
   | 'tooLong'
-  | 'partSumMismatch';
+  | 'partSumMismatch'
+  /** The closing line when more problems were found than are listed. */
+  | 'truncated';
 
 export interface ImportProblem {
   /** Errors keep the row out of the import; warnings are shown but the row still imports. */

@@ -45,6 +45,7 @@ export const DERIVED_CODE_PREFIX = '#';
  * instead of duplicating.
  */
 export function derivedCode(...parts: readonly string[]): string {
-  const key = parts.map(matchKey).join('|');
+  // A part that is only punctuation ("–", "…") folds to nothing; keep it as typed so it still counts.
+  const key = parts.map((p) => matchKey(p) || p.trim()).join('|');
   return DERIVED_CODE_PREFIX + cyrb53(key).toString(36).padStart(11, '0');
 }

@@ -26,8 +26,8 @@
  * - Locks are permanent (there is no unlock). After a device locked a round, that device's
  *   'enter'/'edit'/'clear' for the round are refused (use 'amend' with a reason), and its other
  *   changes to the round need a reason. Across devices the order is unknown, so no refusal.
- * - A reason is required for 'reopen', 'amend', and any event carrying `settles` (except
- *   verifyConfirm/verifyReject, where settles only names the pass entries that were compared).
+ * - A reason is required for 'reopen', 'amend', a 'penalty' with an amount, and any event carrying
+ *   `settles` (except verifyConfirm/verifyReject, where settles only names the pass entries compared).
  * - Refused events are listed in `issues` and change nothing. Forked keys (two different events with
  *   one (deviceId, seq)) are left out entirely and listed in `forks`.
  *
@@ -109,6 +109,8 @@ export interface Penalty {
   readonly criterionId: string | null;
   /** Centipoints deducted; null = withdrawn. */
   readonly cp: number | null;
+  /** The deciding event's reason (every penalty must say why). */
+  readonly reason: string;
 }
 
 export interface ObjectiveScore {
@@ -159,15 +161,15 @@ interface Register {
   readonly entries: Entry[];
 }
 
-type Settled = { readonly agreed: true; readonly value: RegisterValue } | { readonly agreed: false; readonly frontier: readonly Entry[] };
+/** When agreed, `from` is the frontier event with the smallest ref: a stable pick among equal values. */
+type Settled = { readonly agreed: true; readonly value: RegisterValue; readonly from: Entry } | { readonly agreed: false; readonly frontier: readonly Entry[] };
 
-const CELL_KINDS = new Set<JournalEvent['kind']>(['enter', 'edit', 'clear', 'amend', 'verifyConfirm', 'verifyReject']);
 const blank = (s: string | null): boolean => s === null || s.trim() === '';
 
 export function project(events: readonly JournalEvent[]): Projection {
   const { events: distinct, forks } = union(events);
   const forked = forkedRefs(forks);
-  const usable = distinct.filter((e) => !forked.has(refOf(e)));
+  const usable = forked.size ? distinct.filter((e) => !forked.has(refOf(e))) : distinct;
   const issues: Issue[] = [];
   const refuse = (e: JournalEvent, code: IssueCode, message: string) => issues.push({ ref: refOf(e), kind: e.kind, code, message: `${describe(e)}: ${message}` });
 
@@ -197,22 +199,22 @@ export function project(events: readonly JournalEvent[]): Projection {
       refuse(e, problem.code, problem.message);
       continue;
     }
-    const cell = (scope: Scope, pass: 1 | 2 | null = null): Target => ({ scope, roundId: e.roundId, judgeId: e.judgeId, entrantId: e.entrantId, criterionId: e.criterionId, pass });
     switch (e.kind) {
       case 'enter':
       case 'edit':
       case 'clear': {
         const value = e.kind === 'clear' ? null : e.steps;
-        put(cell(e.pass === 1 ? 'pass1' : e.pass === 2 ? 'pass2' : 'score'), e, value);
+        put(cellOf(e, e.pass === 1 ? 'pass1' : e.pass === 2 ? 'pass2' : 'score'), e, value);
         break;
       }
       case 'amend':
-        put(cell('score'), e, e.steps);
+        put(cellOf(e, 'score'), e, e.steps);
         break;
       case 'verifyConfirm':
       case 'verifyReject': {
-        put(cell('score'), e, e.kind === 'verifyConfirm' ? e.steps : null);
-        const k = registerKey(cell('score'));
+        const target = cellOf(e, 'score');
+        put(target, e, e.kind === 'verifyConfirm' ? e.steps : null);
+        const k = registerKey(target);
         (decisions.get(k) ?? decisions.set(k, []).get(k)!).push(e);
         break;
       }
@@ -244,7 +246,7 @@ export function project(events: readonly JournalEvent[]): Projection {
   for (const [key, r] of registers) {
     const t = r.target;
     if (t.scope === 'pass1' || t.scope === 'pass2') {
-      const k = registerKey({ ...t, scope: 'score' });
+      const k = registerKey({ ...t, scope: 'score', pass: null });
       const p = passes.get(k) ?? passes.set(k, {}).get(k)!;
       p[t.scope] = r;
     }
@@ -262,7 +264,7 @@ export function project(events: readonly JournalEvent[]): Projection {
         sheets.push({ roundId: t.roundId, judgeId: t.judgeId!, entrantId: t.entrantId, pass: t.pass, state: v as SheetStatus });
         break;
       case 'penalty':
-        penalties.push({ roundId: t.roundId, entrantId: t.entrantId!, criterionId: t.criterionId, cp: v as number | null });
+        penalties.push({ roundId: t.roundId, entrantId: t.entrantId!, criterionId: t.criterionId, cp: v as number | null, reason: s.from.e.reason ?? '' });
         break;
       case 'objective':
         objectives.push({ roundId: t.roundId, entrantId: t.entrantId!, criterionId: t.criterionId!, steps: v as number | null });
@@ -291,21 +293,23 @@ export function project(events: readonly JournalEvent[]): Projection {
     doubleKey.push({ roundId: any.roundId, judgeId: any.judgeId!, entrantId: any.entrantId!, criterionId: any.criterionId!, pass1: s1, pass2: s2, state, decided });
   }
 
-  const cmpScore = (a: Score, b: Score) => compareText(scoreKey(a), scoreKey(b));
-  const cmp = (...f: (string | number | null)[][]) => compareText(JSON.stringify(f[0]), JSON.stringify(f[1]));
-  doubleKey.sort((a, b) => cmp([a.roundId, a.judgeId, a.entrantId, a.criterionId], [b.roundId, b.judgeId, b.entrantId, b.criterionId]));
+  const keyOf = (...ids: (string | number | null)[]) => ids.map(keyPart).join('|');
+  const sortedDoubleKey = sortedBy(doubleKey, (c) => keyOf(c.roundId, c.judgeId, c.entrantId, c.criterionId));
   return {
     events: distinct.length,
-    scores: scores.sort(cmpScore),
-    sheets: sheets.sort((a, b) => cmp([a.roundId, a.judgeId, a.entrantId, a.pass], [b.roundId, b.judgeId, b.entrantId, b.pass])),
-    doubleKey,
-    mismatches: doubleKey.filter((c) => c.state === 'mismatch' && !c.decided),
-    penalties: penalties.sort((a, b) => cmp([a.roundId, a.entrantId, a.criterionId], [b.roundId, b.entrantId, b.criterionId])),
-    objectives: objectives.sort((a, b) => cmp([a.roundId, a.entrantId, a.criterionId], [b.roundId, b.entrantId, b.criterionId])),
-    tieBreaks: tieBreaks.sort((a, b) => cmp([a.roundId, a.entrantId, a.judgeId], [b.roundId, b.entrantId, b.judgeId])),
-    lockedRounds: [...locks.values()].map((e) => ({ roundId: e.roundId, ref: refOf(e), by: e.by, at: e.at })).sort((a, b) => compareText(a.roundId, b.roundId)),
-    conflicts: conflicts.sort((a, b) => compareText(a.id, b.id)),
-    issues: issues.sort((a, b) => compareText(a.ref, b.ref) || compareText(a.code, b.code)),
+    scores: sortedBy(scores, scoreKey),
+    sheets: sortedBy(sheets, (x) => keyOf(x.roundId, x.judgeId, x.entrantId, x.pass)),
+    doubleKey: sortedDoubleKey,
+    mismatches: sortedDoubleKey.filter((c) => c.state === 'mismatch' && !c.decided),
+    penalties: sortedBy(penalties, (x) => keyOf(x.roundId, x.entrantId, x.criterionId)),
+    objectives: sortedBy(objectives, (x) => keyOf(x.roundId, x.entrantId, x.criterionId)),
+    tieBreaks: sortedBy(tieBreaks, (x) => keyOf(x.roundId, x.entrantId, x.judgeId)),
+    lockedRounds: sortedBy(
+      [...locks.values()].map((e) => ({ roundId: e.roundId, ref: refOf(e), by: e.by, at: e.at })),
+      (x) => x.roundId,
+    ),
+    conflicts: sortedBy(conflicts, (c) => c.id),
+    issues: sortedBy(issues, (i) => `${i.ref}\u0000${i.code}`),
     forks,
   };
 }
@@ -326,29 +330,25 @@ function checkEvent(e: JournalEvent, lockSeq: ReadonlyMap<string, number>): { co
     if (e.kind === 'enter' || e.kind === 'edit' || e.kind === 'clear') return { code: 'editAfterLock', message: 'vòng thi đã khóa trên máy này; sửa điểm sau khi khóa phải là “điều chỉnh” có lý do.' };
     if (blank(e.reason)) return { code: 'reasonRequired', message: 'vòng thi đã khóa trên máy này; mọi thay đổi sau khi khóa phải ghi lý do.' };
   }
-  const need = (...fields: ('judgeId' | 'entrantId' | 'criterionId')[]) => {
-    const missing = fields.filter((f) => e[f] === null);
-    return missing.length ? { code: 'missingField' as const, message: `thiếu ${missing.map((f) => FIELD_NAMES[f]).join(', ')}.` } : null;
-  };
-  const nonNegative = () => (e.steps !== null && e.steps < 0 ? { code: 'negativeSteps' as const, message: `điểm không được âm (${e.steps}).` } : null);
   switch (e.kind) {
     case 'enter':
     case 'edit':
     case 'clear':
     case 'verifyConfirm':
     case 'verifyReject':
-      return need('judgeId', 'entrantId', 'criterionId') ?? nonNegative();
+      return missing(e, CELL_FIELDS) ?? negative(e);
     case 'amend':
-      return need('judgeId', 'entrantId', 'criterionId') ?? nonNegative() ?? (blank(e.reason) ? { code: 'reasonRequired', message: 'điều chỉnh điểm sau khi khóa phải ghi lý do.' } : null);
+      return missing(e, CELL_FIELDS) ?? negative(e) ?? (blank(e.reason) ? { code: 'reasonRequired', message: 'điều chỉnh điểm sau khi khóa phải ghi lý do.' } : null);
     case 'submit':
-      return need('judgeId');
+      return missing(e, ['judgeId']);
     case 'reopen':
-      return need('judgeId') ?? (blank(e.reason) ? { code: 'reasonRequired', message: 'mở lại phiếu đã nộp phải ghi lý do.' } : null);
+      return missing(e, ['judgeId']) ?? (blank(e.reason) ? { code: 'reasonRequired', message: 'mở lại phiếu đã nộp phải ghi lý do.' } : null);
     case 'penalty':
+      return missing(e, ['entrantId']) ?? negative(e) ?? (e.steps !== null && blank(e.reason) ? { code: 'reasonRequired', message: 'điểm trừ phải ghi lý do.' } : null);
     case 'tieBreak':
-      return need('entrantId') ?? nonNegative();
+      return missing(e, ['entrantId']) ?? negative(e);
     case 'objective':
-      return need('entrantId', 'criterionId') ?? nonNegative();
+      return missing(e, ['entrantId', 'criterionId']) ?? negative(e);
     case 'lock':
       return null;
     default:
@@ -357,9 +357,41 @@ function checkEvent(e: JournalEvent, lockSeq: ReadonlyMap<string, number>): { co
 }
 
 const FIELD_NAMES = { judgeId: 'giám khảo', entrantId: 'thí sinh/mô hình', criterionId: 'tiêu chí' } as const;
+type IdField = keyof typeof FIELD_NAMES;
+const CELL_FIELDS: readonly IdField[] = ['judgeId', 'entrantId', 'criterionId'];
 
+// Plain top-level helpers rather than closures: project() runs them once per event.
+function missing(e: JournalEvent, fields: readonly IdField[]): { code: IssueCode; message: string } | null {
+  let absent: IdField[] | null = null;
+  for (const f of fields) if (e[f] === null) (absent ??= []).push(f);
+  return absent ? { code: 'missingField', message: `thiếu ${absent.map((f) => FIELD_NAMES[f]).join(', ')}.` } : null;
+}
+
+function negative(e: JournalEvent): { code: IssueCode; message: string } | null {
+  return e.steps !== null && e.steps < 0 ? { code: 'negativeSteps', message: `điểm không được âm (${e.steps}).` } : null;
+}
+
+function cellOf(e: JournalEvent, scope: Scope): Target {
+  return { scope, roundId: e.roundId, judgeId: e.judgeId, entrantId: e.entrantId, criterionId: e.criterionId, pass: scope === 'pass1' ? 1 : scope === 'pass2' ? 2 : null };
+}
+
+/** Unambiguous and cheap (it runs once per event): each id length-prefixed, null as '-'. */
 function registerKey(t: Target): string {
-  return JSON.stringify([t.scope, t.roundId, t.judgeId, t.entrantId, t.criterionId, t.pass]);
+  return `${t.scope}|${keyPart(t.roundId)}|${keyPart(t.judgeId)}|${keyPart(t.entrantId)}|${keyPart(t.criterionId)}|${t.pass ?? '-'}`;
+}
+
+function keyPart(x: string | number | null): string {
+  if (x === null) return '-';
+  const text = String(x);
+  return `${text.length}:${text}`;
+}
+
+/** Sort by a key computed once per item, not once per comparison. */
+function sortedBy<T>(items: readonly T[], key: (x: T) => string): T[] {
+  return items
+    .map((x) => ({ x, k: key(x) }))
+    .sort((a, b) => compareText(a.k, b.k))
+    .map((p) => p.x);
 }
 
 /** Highest seq each device has "seen" of other devices, by the settles of these entries. */
@@ -392,7 +424,8 @@ function frontierOf(entries: readonly Entry[]): Entry[] {
 function settle(entries: readonly Entry[]): Settled {
   const frontier = frontierOf(entries);
   const first = frontier[0].value;
-  return frontier.every((f) => f.value === first) ? { agreed: true, value: first } : { agreed: false, frontier };
+  for (const f of frontier) if (f.value !== first) return { agreed: false, frontier };
+  return { agreed: true, value: first, from: frontier[0] };
 }
 
 /** Did decision `d` see event `p`: same device and later, or named (or a later event of p's device) in settles. */

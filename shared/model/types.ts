@@ -177,6 +177,8 @@ export interface Judge {
   readonly order: number;
   /** Rounds this judge scores; absent or empty = every round of the contest. */
   readonly roundIds?: readonly RoundId[];
+  /** SHA-256 (hex) of "giamkhao-pin:" + judge id + ":" + PIN, when the secretariat set a PIN. */
+  readonly pinHash?: string;
 }
 
 export type EntrantKind = 'model' | 'team';

@@ -64,7 +64,9 @@ export interface ZStats {
   readonly pooled: JudgeStats;
 }
 
-const stats = (xs: readonly number[]): JudgeStats => {
+/** Summed in sorted order, so the same totals give the same float whatever order they came in. */
+const stats = (unsorted: readonly number[]): JudgeStats => {
+  const xs = [...unsorted].sort((a, b) => a - b);
   const n = xs.length;
   const mean = n ? xs.reduce((a, b) => a + b, 0) / n : 0;
   const sd = n ? Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / n) : 0;
@@ -83,6 +85,15 @@ export function zStats(rows: Iterable<readonly { judgeId: JudgeId; totalCp: numb
     }
   }
   return { perJudge: new Map([...perJudge].map(([j, xs]) => [j, stats(xs)])), pooled: stats(all) };
+}
+
+/**
+ * Mean of the counted judges' z-scores mapped onto points (pooled mean + pooled sd × mean z), rounded
+ * to 10⁻⁶ centipoint so float noise from summation never separates what is mathematically equal.
+ */
+export function standardise(z: ZStats, zs: readonly number[]): { zMean: number; cp: number } {
+  const zMean = [...zs].sort((a, b) => a - b).reduce((s, x) => s + x, 0) / zs.length;
+  return { zMean, cp: Math.round((z.pooled.mean + z.pooled.sd * zMean) * 1e6) / 1e6 };
 }
 
 /** A judge's total as a z-score; a judge who gave everyone the same total (sd 0) contributes 0. */

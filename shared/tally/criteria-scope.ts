@@ -48,7 +48,10 @@ export function criteriaScope(criteria: readonly Criterion[], extraNodes: readon
 
   const allLeaves: Criterion[] = [];
   const walk = (parentId: CriterionId | null) => {
-    for (const c of children.get(parentId) ?? []) (children.has(c.id) ? walk(c.id) : allLeaves.push(c));
+    for (const c of children.get(parentId) ?? []) {
+      if (children.has(c.id)) walk(c.id);
+      else allLeaves.push(c);
+    }
   };
   walk(null);
   const judgedLeaves = allLeaves.filter((c) => !c.objective);

@@ -14,6 +14,14 @@ export interface Penalty {
   readonly reason: string;
 }
 
+/** The secretary's official score of one objective leaf, as a stored record. */
+export interface ObjectiveScore {
+  readonly entrantId: EntrantId;
+  readonly criterionId: CriterionId;
+  /** Integer count of the criterion's step. */
+  readonly steps: number;
+}
+
 export interface TallyInput {
   readonly round: Pick<Round, 'policy'> & Partial<Pick<Round, 'tieBreak' | 'missingScores'>>;
   readonly criteria: readonly Criterion[];
@@ -35,6 +43,8 @@ export interface TallyInput {
 export interface PartScore {
   readonly criterionId: CriterionId;
   readonly name: string;
+  /** A top-level part or standard (as opposed to a node tracked for a tie-break or side prize). */
+  readonly topLevel: boolean;
   /** Weighted maximum for this entrant's rubric; 0 when the part does not apply to it. */
   readonly maxCp: number;
   /** Aggregate of the judges' part totals plus the part's objective score; null if not computable. */

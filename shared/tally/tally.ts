@@ -8,14 +8,14 @@
  *
  * Not here: prizes (shared/prizes), advancement (advancement.ts), the explain view (explain.ts).
  */
-import type { AggregationPolicy, Entrant, EntrantId, Judge, MissingScoreRule } from '../model/types';
+import type { AggregationPolicy, Criterion, Entrant, EntrantId, Judge, MissingScoreRule } from '../model/types';
 import { add, compare, frac, sub, toNumber, ZERO, type Fraction } from '../scoring/fraction';
 import { formatCp } from '../scoring/format';
-import { aggregateValues, zOf, zStats } from './aggregate';
+import { aggregateValues, standardise, zOf, zStats } from './aggregate';
 import { criteriaScope } from './criteria-scope';
 import { computeRows, type JudgeTotal } from './judge-rows';
 import type { Metric } from './rank';
-import type { EntrantResult, PartScore, Penalty, ResultIssue, Tally, TallyInput, TallyIssue } from './tally-types';
+import type { EntrantResult, ObjectiveScore, PartScore, Penalty, ResultIssue, Tally, TallyInput, TallyIssue } from './tally-types';
 import { describeTieBreaks, rankResults } from './tie-break';
 
 export type { Absence, JudgeTotal } from './judge-rows';
@@ -138,7 +138,7 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
       const judged = partAgg ? partAgg.value : plan.nodeMaxCp[k] > 0 ? ZERO : null;
       const value = judged === null || Number.isNaN(partObjective) ? null : add(judged, frac(partObjective));
       return {
-        criterionId: node.id, name: node.name, maxCp: plan.nodeMaxCp[k], value,
+        criterionId: node.id, name: node.name, topLevel: node.topLevel, maxCp: plan.nodeMaxCp[k], value,
         objectiveCp: Number.isNaN(partObjective) ? 0 : partObjective,
         dropped: (partAgg?.dropped ?? []).map((i) => judges[present[i]].id),
       };
@@ -148,8 +148,9 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
     const penaltyCp = own.reduce((s, p) => s + p.cp, 0);
     const status = judgedCp !== null && !notes.some((n) => n.blocking) ? 'ranked' : 'unranked';
     const result = status === 'ranked' ? sub(add(judgedCp!, frac(objectiveCp)), frac(penaltyCp)) : null;
-    const zMean = z && present.length ? present.reduce((s, j) => s + zOf(z, judges[j].id, rows[e].totals[j].totalCp!), 0) / present.length : null;
-    const standardisedCp = z && zMean !== null && result ? z.pooled.mean + z.pooled.sd * zMean + objectiveCp - penaltyCp : null;
+    const std = z && present.length ? standardise(z, present.map((j) => zOf(z, judges[j].id, rows[e].totals[j].totalCp!))) : null;
+    const zMean = std ? std.zMean : null;
+    const standardisedCp = std && result ? std.cp + objectiveCp - penaltyCp : null;
     const head = headIdx >= 0 ? rows[e].totals[headIdx].totalCp : null;
     return {
       entrant, judgeTotals: totals, result,
@@ -178,6 +179,13 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
     judgeIds: judges.map((j) => j.id),
     issues,
   };
+}
+
+/** TallyInput.objective from stored records (a later record for the same leaf wins). */
+export function objectiveMap(list: readonly ObjectiveScore[]): Map<EntrantId, Map<Criterion['id'], number>> {
+  const out = new Map<EntrantId, Map<Criterion['id'], number>>();
+  for (const o of list) (out.get(o.entrantId) ?? out.set(o.entrantId, new Map()).get(o.entrantId)!).set(o.criterionId, o.steps);
+  return out;
 }
 
 /** Exact equality of two results, for tests and the recount comparison. */

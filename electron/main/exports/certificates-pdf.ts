@@ -15,7 +15,7 @@ import { defaultIssuerTitle } from '../../../shared/documents/certificate-doc';
 const pt = (mm: number) => (mm * 72) / 25.4;
 const PAGE_W = 841.89; // A4 landscape, points
 const PAGE_H = 595.28;
-const MARGIN = { top: pt(18), bottom: pt(18), left: pt(30), right: pt(20) };
+const MARGIN = { top: pt(20), bottom: pt(20), left: pt(30), right: pt(20) }; // domain.md: 20–25, 20–25, 30–35, 15–20 mm
 const CONTENT_W = PAGE_W - MARGIN.left - MARGIN.right;
 const RED = '#c00000';
 const BLACK = '#000000';
@@ -184,7 +184,8 @@ function drawMiddle(p: Pen, d: CertificateDoc, c: Certificate, from: number, to:
   });
 }
 
-const nfc = (s: string) => s.normalize('NFC');
+/** NFC, so each letter maps to one precomposed Tinos glyph; controls (a stray NUL or tab) become spaces. */
+const nfc = (s: string) => s.normalize('NFC').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ');
 
 function normalised(doc: CertificateDoc): CertificateDoc {
   const issuer = Object.fromEntries(Object.entries(doc.issuer).map(([k, v]) => [k, typeof v === 'string' ? nfc(v) : v])) as IssuerDoc;

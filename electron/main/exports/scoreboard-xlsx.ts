@@ -7,8 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cell as DocCell, Column, IssuerDoc, ScoreboardDoc, Sheet } from '../../../shared/documents/models';
-import { sanitizeSheetName } from '../../../shared/documents/scoreboard-doc';
-import { headerFooterText, safeText } from './excel-safe';
+import { sanitizeSheetName } from '../../../shared/documents/doc-text';
+import { headerFooterText, safeText, xmlSafe } from './excel-safe';
 
 type Style = Partial<ExcelJS.Style>;
 const FONT = 'Times New Roman';
@@ -18,7 +18,7 @@ const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, 
 
 const font = (size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT, size, ...extra });
 /** Decomposed tones (NFD, from some imports) show as loose marks in some viewers: store NFC, then guard. */
-const text = (s: string): string => safeText(s.normalize('NFC'));
+const text = (s: string): string => xmlSafe(safeText(s.normalize('NFC')));
 const centered: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
 
 /** One style object per column, shared by its cells: exceljs dedupes styles on write, so sharing keeps 10k-row sheets fast. */
@@ -36,7 +36,8 @@ function columnStyle(col: Column): Style {
 function fitHeight(row: ExcelJS.Row, text: string, widthChars: number, size: number): void {
   const perLine = Math.max(1, Math.floor((widthChars * 11) / size) - 1);
   const lines = text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
-  row.height = Math.max(size * 1.4, lines * size * 1.3 + 4);
+  // Only ever raise: two halves of a heading row share the row and the taller one wins.
+  row.height = Math.max(row.height ?? 0, size * 1.4, lines * size * 1.3 + 4);
 }
 
 interface Span {
@@ -80,21 +81,20 @@ class SheetWriter {
     this.r += n;
   }
 
-  /** Writes text into a merged span of the current row (without advancing). */
-  put(span: Span, value: string, style: Style): ExcelJS.Row {
+  /** Writes text into a merged span of the current row (without advancing), tall enough for it. */
+  put(span: Span, value: string, style: Style): void {
     const row = this.ws.getRow(this.r);
     const cell = row.getCell(span.from);
     cell.value = text(value);
     cell.style = style;
     if (span.to > span.from) this.ws.mergeCells(this.r, span.from, this.r, span.to);
-    return row;
+    fitHeight(row, value, span.width, style.font?.size ?? 12);
   }
 
   /** A full-width line of wrapped text, on its own row. */
-  line(value: string, style: Style, size: number): void {
+  line(value: string, style: Style): void {
     this.r++;
-    const span = blocks(this.widths, 1)[0];
-    fitHeight(this.put(span, value, style), value, span.width, size);
+    this.put(blocks(this.widths, 1)[0], value, style);
   }
 }
 
@@ -154,22 +154,25 @@ function writeTable(ws: ExcelJS.Worksheet, w: SheetWriter, sheet: Sheet): number
 }
 
 function writeSignatures(w: SheetWriter, doc: ScoreboardDoc, widths: readonly number[]): void {
-  if (doc.signatures.length === 0) return;
   const spans = blocks(widths, doc.signatures.length);
   const bold: Style = { font: font(13, { bold: true }), alignment: centered };
   const hint: Style = { font: font(12, { italic: true }), alignment: centered };
-  w.skip(2);
-  doc.signatures.forEach((s, i) => spans[i] && w.put(spans[i], s.title, bold));
-  w.skip();
-  doc.signatures.forEach((_s, i) => spans[i] && w.put(spans[i], '(Ký, ghi rõ họ tên)', hint));
-  // Room to sign: four empty rows, about 30 mm at the default row height.
-  w.skip(5);
-  doc.signatures.forEach((s, i) => spans[i] && s.name && w.put(spans[i], s.name, bold));
+  // Side by side; a sheet with fewer columns than signers takes them in several bands.
+  for (let first = 0; first < doc.signatures.length; first += spans.length) {
+    const band = doc.signatures.slice(first, first + spans.length);
+    w.skip(2);
+    band.forEach((s, i) => w.put(spans[i], s.title, bold));
+    w.skip();
+    band.forEach((_s, i) => w.put(spans[i], '(Ký, ghi rõ họ tên)', hint));
+    // Room to sign: five rows, about 30 mm at the default row height.
+    w.skip(5);
+    band.forEach((s, i) => s.name && w.put(spans[i], s.name, bold));
+  }
 }
 
 function writeSheet(wb: ExcelJS.Workbook, doc: ScoreboardDoc, sheet: Sheet, name: string): void {
   const widths = sheet.columns.map((c) => c.width ?? (c.kind === 'text' ? 24 : 10));
-  const footer = headerFooterText(doc.footer.normalize('NFC')).slice(0, 180); // Excel refuses header/footer text over 255 chars
+  const footer = pageFooterText(doc.footer);
   const ws = wb.addWorksheet(name, {
     pageSetup: {
       paperSize: 9,
@@ -187,21 +190,32 @@ function writeSheet(wb: ExcelJS.Workbook, doc: ScoreboardDoc, sheet: Sheet, name
   const w = new SheetWriter(ws, widths);
   writeHeading(w, doc.issuer, doc.dateText, widths);
   w.skip();
-  w.line(sheet.title, { font: font(14, { bold: true }), alignment: centered }, 14);
-  w.line(doc.contestName, { font: font(13, { bold: true }), alignment: centered }, 13);
-  if (sheet.subtitle) w.line(sheet.subtitle, { font: font(12, { italic: true }), alignment: centered }, 12);
+  w.line(sheet.title, { font: font(14, { bold: true }), alignment: centered });
+  w.line(doc.contestName, { font: font(13, { bold: true }), alignment: centered });
+  if (sheet.subtitle) w.line(sheet.subtitle, { font: font(12, { italic: true }), alignment: centered });
   const headerRow = writeTable(ws, w, sheet);
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
   ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
   if (sheet.notes.length) {
     w.skip();
     const noteStyle: Style = { font: font(11), alignment: { horizontal: 'left', vertical: 'top', wrapText: true } };
-    w.line('Ghi chú:', { font: font(11, { bold: true, italic: true }) }, 11);
-    for (const n of sheet.notes) w.line(`- ${n}`, noteStyle, 11);
+    w.line('Ghi chú:', { font: font(11, { bold: true, italic: true }) });
+    // Numbered, not dashed: a leading "-" would trip the formula guard and print an apostrophe.
+    sheet.notes.forEach((n, i) => w.line(`${i + 1}. ${n}`, noteStyle));
   }
   writeSignatures(w, doc, widths);
   w.skip();
-  if (doc.footer) w.line(doc.footer, { font: font(8, { italic: true }), alignment: { horizontal: 'left', vertical: 'top', wrapText: true } }, 8);
+  if (doc.footer) w.line(doc.footer, { font: font(8, { italic: true }), alignment: { horizontal: 'left', vertical: 'top', wrapText: true } });
+}
+
+/**
+ * The page footer's text part. Excel refuses a header/footer over 255 characters including its
+ * codes (about 70 here), and "&" doubles when escaped, so the raw text is cut until it fits.
+ */
+function pageFooterText(footer: string): string {
+  let raw = xmlSafe(footer.normalize('NFC'));
+  while (headerFooterText(raw).length > 180) raw = raw.slice(0, -1);
+  return headerFooterText(raw);
 }
 
 export async function writeScoreboardXlsx(doc: ScoreboardDoc): Promise<Uint8Array> {

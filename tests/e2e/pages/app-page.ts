@@ -9,9 +9,14 @@ export class AppPage {
     await expect(this.page.getByText('Giám khảo').first()).toBeVisible();
   }
 
+  /** Mantine Select: open the combobox by its label, pick the option. */
+  async choose(label: string, option: string) {
+    await this.page.getByRole('combobox', { name: label, exact: true }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
   async createContest(template: 'Hội thi “Dân vận khéo”' | 'Bình xét mô hình “Dân vận khéo”', name: string, year = 2026) {
-    await this.page.getByLabel('Mẫu').click();
-    await this.page.getByRole('option', { name: template }).click();
+    await this.choose('Mẫu', template);
     await this.page.getByLabel('Tên cuộc thi').fill(name);
     await this.page.getByLabel('Năm').fill(String(year));
     await this.page.getByRole('button', { name: 'Tạo', exact: true }).click();
@@ -30,10 +35,7 @@ export class AppPage {
   async addEntrant(name: string, unit: string, cluster?: string) {
     await this.page.getByLabel('Tên đội / mô hình').fill(name);
     await this.page.getByLabel('Đơn vị', { exact: true }).fill(unit);
-    if (cluster) {
-      await this.page.getByLabel('Cụm thi').click();
-      await this.page.getByRole('option', { name: cluster, exact: true }).click();
-    }
+    if (cluster) await this.choose('Cụm thi', cluster);
     await this.page.getByRole('button', { name: 'Thêm', exact: true }).click();
     await expect(this.page.getByTestId('entrants-table').getByText(name)).toBeVisible();
   }
@@ -47,8 +49,7 @@ export class AppPage {
   }
 
   async pickJudge(label: string) {
-    await this.page.getByLabel('Giám khảo', { exact: true }).click();
-    await this.page.getByRole('option', { name: label }).click();
+    await this.choose('Giám khảo', label);
   }
 
   /** Focus the first score cell of the grid, then type every value with Tab between them. */

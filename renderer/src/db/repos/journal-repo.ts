@@ -14,12 +14,19 @@ export interface DeviceState {
   readonly lastHash: string;
 }
 
-const SCORE_KINDS = new Set(['enter', 'edit', 'clear']);
+const DIRECT_KINDS = new Set(['enter', 'edit', 'clear']);
 
-/** The projection row an event sets, if it is a direct score entry (double-key passes are not). */
+/**
+ * The official cell value an event of this device sets, following the projection's rule
+ * (shared/journal/projection.ts): direct entry, amendments and double-key verifications set it;
+ * a pass entry alone does not. Applied at once so the grid needs no re-projection per keystroke.
+ */
 export function scoreFromEvent(e: JournalEvent): Score | null {
-  if (!SCORE_KINDS.has(e.kind) || e.pass !== null || !e.judgeId || !e.entrantId || !e.criterionId) return null;
-  return { roundId: e.roundId as RoundId, judgeId: e.judgeId as Score['judgeId'], entrantId: e.entrantId as Score['entrantId'], criterionId: e.criterionId as Score['criterionId'], steps: e.steps };
+  if (!e.judgeId || !e.entrantId || !e.criterionId) return null;
+  const official = (DIRECT_KINDS.has(e.kind) && e.pass === null) || e.kind === 'amend' || e.kind === 'verifyConfirm' || e.kind === 'verifyReject';
+  if (!official) return null;
+  const steps = e.kind === 'verifyReject' ? null : e.steps;
+  return { roundId: e.roundId as RoundId, judgeId: e.judgeId as Score['judgeId'], entrantId: e.entrantId as Score['entrantId'], criterionId: e.criterionId as Score['criterionId'], steps };
 }
 
 const strip = ({ acked: _a, ...e }: StoredEvent): JournalEvent => e;
@@ -68,6 +75,11 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
 
     async events(contestId: ContestId): Promise<JournalEvent[]> {
       return (await db.events.where('contestId').equals(contestId).toArray()).map(strip);
+    },
+
+    /** One judge's events in a round (for sheet state, double-key passes and the audit view). */
+    async eventsOf(roundId: string, judgeId: string): Promise<JournalEvent[]> {
+      return (await db.events.where('[roundId+judgeId]').equals([roundId, judgeId]).toArray()).map(strip);
     },
 
     async scores(roundId: RoundId): Promise<Score[]> {

@@ -1,30 +1,39 @@
 /**
- * The live scoreboard: judges' totals, the aggregate (2 decimals, half-up), rank with shared ranks
- * and the rule that separated ties, prizes; and the exports (Excel scoreboard, PDF certificates),
- * which run only after the independent recount agrees with the tally.
+ * The results screen: per group the live scoreboard, open decisions (ties at a prize boundary,
+ * judges far apart), the explain view and the analysis; and the exports, which run only after
+ * the independent recount agrees with the tally.
  */
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Round } from '@shared/model/types';
-import { formatPoints } from '@shared/scoring/format';
-import { useServices } from '../../app/services';
+import { project } from '@shared/journal/projection';
 import type { ContestBundle } from '@shared/model/bundle';
+import type { EntrantId, Round } from '@shared/model/types';
+import { findDiscrepancies } from '@shared/tally/discrepancy';
+import { useServices } from '../../app/services';
+import { AdvancementCard } from './AdvancementCard';
+import { AnalysisPanel } from './AnalysisPanel';
+import { ExplainModal } from './ExplainModal';
 import { exportCertificates, exportScoreboard, type ExportOutcome } from './export-actions';
-import { resultGroups } from './results-model';
+import { extrasFrom, roundResults, type ResultGroup } from './results-model';
+import { ScoreboardTable } from './ScoreboardTable';
 
 export function ResultsPanel({ bundle, round }: { bundle: ContestBundle; round: Round }) {
-  const { t } = useTranslation();
   const services = useServices();
-  const scores = useLiveQuery(() => services.repos.journal.scores(round.id), [round.id]);
+  const data = useLiveQuery(async () => {
+    const [scores, events] = await Promise.all([services.repos.journal.scores(round.id), services.repos.journal.events(bundle.contest.id)]);
+    return { scores, projection: project(events.filter((e) => e.roundId === round.id)) };
+  }, [round.id, bundle.contest.id]);
   const judges = useMemo(() => [...bundle.judges].sort((a, b) => a.order - b.order), [bundle.judges]);
-  const groups = useMemo(
-    () => (scores ? resultGroups(round, bundle.clusters, bundle.criteria, bundle.entrants, judges, scores) : []),
-    [round, bundle, judges, scores],
+  const results = useMemo(
+    () => (data ? roundResults(round, bundle.clusters, bundle.criteria, bundle.entrants, judges, data.scores, extrasFrom(data.projection, round.id)) : null),
+    [round, bundle, judges, data],
   );
+  const groups = results?.groups ?? [];
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
+  const [explain, setExplain] = useState<{ group: ResultGroup; id: EntrantId } | null>(null);
+  const [analysis, setAnalysis] = useState(false);
 
   async function run(action: typeof exportScoreboard) {
     setBusy(true);
@@ -39,51 +48,39 @@ export function ResultsPanel({ bundle, round }: { bundle: ContestBundle; round: 
   return (
     <Stack>
       <Group>
-        <Button onClick={() => run(exportScoreboard)} loading={busy}>{t('results.exportXlsx')}</Button>
-        <Button onClick={() => run(exportCertificates)} loading={busy} variant="light" color="red">{t('results.exportPdf')}</Button>
+        <Button onClick={() => run(exportScoreboard)} loading={busy}>Xuất bảng điểm Excel</Button>
+        <Button onClick={() => run(exportCertificates)} loading={busy} variant="light" color="red">In giấy khen PDF</Button>
+        <Button onClick={() => setAnalysis((a) => !a)} variant="default">{analysis ? 'Ẩn phân tích' : 'Phân tích độ nhạy và giám khảo'}</Button>
       </Group>
       {outcome && (
         <Alert color={outcome.ok ? 'green' : 'red'} data-testid="export-outcome" role="status">
           {outcome.message}
-          {outcome.differences && <ul>{outcome.differences.map((d) => <li key={d}>{d}</li>)}</ul>}
+          {outcome.differences && <List size="sm">{outcome.differences.map((d) => <List.Item key={d}>{d}</List.Item>)}</List>}
         </Alert>
       )}
-      {groups.map((g) => (
-        <Card withBorder key={g.cluster?.id ?? 'all'}>
-          <Title order={5} mb="xs">{t('results.scoreboard')} — {g.title}</Title>
-          <Table striped withTableBorder data-testid="scoreboard">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>STT</Table.Th><Table.Th>{t('entrants.name')}</Table.Th><Table.Th>{t('entrants.unit')}</Table.Th>
-                {judges.map((j, i) => <Table.Th key={j.id} className="gk-num" title={j.name}>GK{i + 1}</Table.Th>)}
-                <Table.Th className="gk-num">{t('results.mean')}</Table.Th><Table.Th className="gk-num">{t('results.rank')}</Table.Th><Table.Th>{t('results.prize')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {g.tally.results.map((r, i) => (
-                <Table.Tr key={r.entrant.id} data-entrant={r.entrant.name}>
-                  <Table.Td>{i + 1}</Table.Td><Table.Td>{r.entrant.name}</Table.Td><Table.Td>{r.entrant.unit}</Table.Td>
-                  {judges.map((j) => {
-                    const jt = r.judgeTotals.find((x) => x.judgeId === j.id);
-                    return (
-                      <Table.Td key={j.id} className="gk-num" c={jt?.trimmed ? 'dimmed' : undefined} td={jt?.trimmed ? 'line-through' : undefined}>
-                        {jt?.totalCp != null ? formatPoints(jt.totalCp) : jt?.absence === 'conflict' ? 'XĐ' : '—'}
-                      </Table.Td>
-                    );
-                  })}
-                  <Table.Td className="gk-num" fw={700} data-testid="mean">{r.result ? formatPoints(r.result) : <Text span c="dimmed" size="xs">{t('results.noResult')}</Text>}</Table.Td>
-                  <Table.Td className="gk-num" data-testid="rank">
-                    {r.rank ?? ''} {r.tied && <Badge size="xs" color="yellow">{t('results.tie')}</Badge>}
-                    {r.decidedBy && <Text size="xs" c="dimmed">{r.decidedBy}</Text>}
-                  </Table.Td>
-                  <Table.Td data-testid="prize">{g.prizes.get(r.entrant.id) ?? ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Text size="xs" c="dimmed" mt="xs">{t('results.rule')}: {g.tally.ruleText} XĐ: không chấm do cùng đơn vị (xung đột lợi ích).</Text>
-        </Card>
-      ))}
+      {results && results.prizes.openTies.length > 0 && (
+        <Alert color="yellow" title="Đồng điểm tại ranh giới giải — cần Ban giám khảo quyết định" data-testid="open-ties">
+          <List size="sm">{results.prizes.openTies.map((t, i) => <List.Item key={i}>{t.message}</List.Item>)}</List>
+        </Alert>
+      )}
+      {groups.map((g) => {
+        const flags = findDiscrepancies(g.tally.results, { gapCp: round.discrepancyGapCp }).flags;
+        return (
+          <Card withBorder key={g.cluster?.id ?? 'all'}>
+            <Title order={5} mb="xs">Bảng tổng hợp điểm — {g.title}</Title>
+            {flags.length > 0 && (
+              <Alert color="orange" mb="xs" data-testid="discrepancies" title="Điểm giữa các giám khảo chênh lệch lớn — Trưởng ban xác nhận hoặc cho chấm lại">
+                <List size="sm">{flags.map((f) => <List.Item key={f.entrantId}>{f.message}</List.Item>)}</List>
+              </Alert>
+            )}
+            <ScoreboardTable group={g} judges={judges} onExplain={(id) => setExplain({ group: g, id })} />
+            <Text size="xs" c="dimmed" mt="xs">Cách tính: {g.tally.ruleText} {g.tally.notes.join(' ')} XĐ: không chấm do cùng đơn vị (xung đột lợi ích).</Text>
+            {analysis && <AnalysisPanel group={g} round={round} judges={judges} />}
+          </Card>
+        );
+      })}
+      {results && round.advancement && <AdvancementCard bundle={bundle} round={round} groups={groups} />}
+      <ExplainModal group={explain?.group ?? null} entrantId={explain?.id ?? null} onClose={() => setExplain(null)} />
     </Stack>
   );
 }

@@ -1,27 +1,64 @@
 /**
  * What the results screen shows: the round's entrants tallied per group (each cluster in a
- * preliminary with per-cluster prizes, otherwise the whole round), with prizes assigned.
+ * preliminary with per-cluster prizes, otherwise the whole round), with prizes assigned by the
+ * round's ladder. Penalties, objective scores and tie-break answers come from the journal
+ * projection; who may score whom from the exclusion rules (conflicts, clusters, fields).
  */
-import type { Cluster, Criterion, Entrant, Judge, Round, Score } from '@shared/model/types';
-import { tally, type Tally } from '@shared/tally/tally';
-import { isConflict } from '../scoring/score-grid-model';
+import { buildExclusion } from '@shared/awards/exclusion';
+import type { Projection } from '@shared/journal/projection';
+import type { Cluster, Criterion, CriterionId, Entrant, EntrantId, Judge, Round, Score } from '@shared/model/types';
+import { awardPrizes, type PrizeOutcome } from '@shared/prizes/prizes';
+import { tally, type Tally, type TallyInput } from '@shared/tally/tally';
 
 export interface ResultGroup {
   readonly title: string;
   readonly cluster: Cluster | null;
   readonly tally: Tally;
+  readonly input: TallyInput;
+  /** Prize tier name per entrant id. */
+  readonly prizes: ReadonlyMap<string, string>;
 }
 
-export function resultGroups(round: Round, clusters: readonly Cluster[], criteria: readonly Criterion[], entrants: readonly Entrant[], judges: readonly Judge[], scores: readonly Score[]): ResultGroup[] {
+export interface RoundResults {
+  readonly groups: readonly ResultGroup[];
+  readonly prizes: PrizeOutcome;
+}
+
+/** Secretary-entered extras from the projection, in the tally's terms. */
+export function extrasFrom(p: Projection | undefined, roundId: string): Pick<TallyInput, 'penalties' | 'objective' | 'tieBreakScores'> {
+  if (!p) return {};
+  const objective = new Map<EntrantId, Map<CriterionId, number>>();
+  for (const o of p.objectives) {
+    if (o.roundId !== roundId || o.steps === null) continue;
+    const m = objective.get(o.entrantId as EntrantId) ?? objective.set(o.entrantId as EntrantId, new Map()).get(o.entrantId as EntrantId)!;
+    m.set(o.criterionId as CriterionId, o.steps);
+  }
+  const tieBreakScores = new Map<EntrantId, number>();
+  for (const t of p.tieBreaks) if (t.roundId === roundId && t.steps !== null) tieBreakScores.set(t.entrantId as EntrantId, (tieBreakScores.get(t.entrantId as EntrantId) ?? 0) + t.steps);
+  const penalties = p.penalties
+    .filter((x) => x.roundId === roundId && x.cp !== null)
+    .map((x) => ({ entrantId: x.entrantId as EntrantId, cp: x.cp!, reason: '' }));
+  return { penalties, objective, tieBreakScores };
+}
+
+export function roundResults(
+  round: Round, clusters: readonly Cluster[], criteria: readonly Criterion[], entrants: readonly Entrant[], judges: readonly Judge[], scores: readonly Score[],
+  extras: Pick<TallyInput, 'penalties' | 'objective' | 'tieBreakScores'> = {},
+): RoundResults {
   const inRound = entrants.filter((e) => e.roundId === round.id);
   const crit = criteria.filter((c) => c.roundId === round.id);
-  const run = (es: readonly Entrant[], cluster: Cluster | null) => {
+  const excluded = buildExclusion();
+  const run = (es: readonly Entrant[], cluster: Cluster | null): { tally: Tally; input: TallyInput } => {
     const panel = judges.filter((j) => !cluster || j.clusterIds.length === 0 || j.clusterIds.includes(cluster.id));
-    return tally({ round, criteria: crit, entrants: es, judges: panel, scores, excluded: (j, e) => (isConflict(j, e) ? 'conflict' : 'none') });
+    const input: TallyInput = { round, criteria: crit, entrants: es, judges: panel, scores, excluded, ...extras };
+    return { tally: tally(input), input };
   };
   const roundClusters = clusters.filter((c) => c.roundId === round.id).sort((a, b) => a.order - b.order);
-  if (round.prizesPerCluster && roundClusters.length > 0) {
-    return roundClusters.map((c) => ({ title: c.name, cluster: c, tally: run(inRound.filter((e) => e.clusterId === c.id), c) }));
-  }
-  return [{ title: round.name, cluster: null, tally: run(inRound, null) }];
+  const parts = round.prizesPerCluster && roundClusters.length > 0
+    ? roundClusters.filter((c) => inRound.some((e) => e.clusterId === c.id)).map((c) => ({ title: c.name, cluster: c, ...run(inRound.filter((e) => e.clusterId === c.id), c) }))
+    : [{ title: round.name, cluster: null, ...run(inRound, null) }];
+  const prizes = awardPrizes({ round, results: parts.flatMap((p) => p.tally.results), clusters: roundClusters });
+  const tierOf = new Map<string, string>();
+  for (const [id, tier] of prizes.tierOf) if (tier) tierOf.set(id, tier);
+  return { groups: parts.map((p) => ({ ...p, prizes: tierOf })), prizes };
 }

@@ -19,11 +19,13 @@ export interface ScoreGridProps {
   readonly criteria: readonly Criterion[];
   readonly cellState: ReadonlyMap<string, CellState>;
   readonly onCommit: (row: SheetRow, criterion: Criterion, steps: number | null) => void;
+  /** Submitted sheets are shown but not editable. */
+  readonly readOnly?: boolean;
 }
 
 export const cellKey = (entrantId: string, criterionId: string) => `${entrantId}|${criterionId}`;
 
-export function ScoreGrid({ rows, criteria, cellState, onCommit }: ScoreGridProps) {
+export function ScoreGrid({ rows, criteria, cellState, onCommit, readOnly = false }: ScoreGridProps) {
   const grid = useRef<DataGridHandle>(null);
   const [error, setError] = useState<{ text: string; where: string } | null>(null);
   const byId = useMemo(() => new Map<string, Criterion>(criteria.map((c) => [c.id, c])), [criteria]);
@@ -41,7 +43,9 @@ export function ScoreGrid({ rows, criteria, cellState, onCommit }: ScoreGridProp
         key: c.id,
         name: `${c.name} (${formatCp(c.maxCp)})`,
         width: 130,
-        editable: (row) => !row.conflict,
+        editable: (row) => !readOnly && !row.conflict,
+        // Saves land while the next cell is being typed: keep that editor open through the update.
+        editorOptions: { closeOnExternalRowChange: false },
         cellClass: (row) => {
           const st = cellState.get(cellKey(row.entrant.id, c.id));
           return `gk-num${st === 'localOnly' ? ' gk-cell-saved-local' : ''}`;
@@ -58,18 +62,24 @@ export function ScoreGrid({ rows, criteria, cellState, onCommit }: ScoreGridProp
       const t = rowTotalCp(row, criteria);
       return <b data-total={row.entrant.id}>{t.scored ? formatCp(t.totalCp) : ''}</b>;
     } },
-  ], [groups, criteria, cellState, error]);
+  ], [groups, criteria, cellState, error, readOnly]);
+
+  // Moving the active cell right after closing an editor makes the grid commit the same draft
+  // once more through onRowsChange; each draft is saved once.
+  const committed = useRef(new WeakSet<object>());
 
   /** Validate the open editor's text; on success save and report true. */
   function commitDraft(row: SheetRow, criterionId: string): boolean {
     const c = byId.get(criterionId);
     if (!c || row.draft?.criterionId !== criterionId) return true;
+    if (committed.current.has(row.draft)) return true;
     const parsed = parseScore(row.draft.text, c);
     if (!parsed.ok) {
       setError({ text: `${row.entrant.name} — ${c.name}: ${parsed.message}`, where: cellKey(row.entrant.id, c.id) });
       return false;
     }
     setError(null);
+    committed.current.add(row.draft);
     const old = row.values[c.id] ?? null;
     if (parsed.steps !== old) onCommit(row, c, parsed.steps);
     return true;
@@ -85,6 +95,8 @@ export function ScoreGrid({ rows, criteria, cellState, onCommit }: ScoreGridProp
     if (event.key !== 'Enter' && event.key !== 'Tab') return;
     event.preventGridDefault();
     event.preventDefault();
+    // The editor's keydown also bubbles to the grid, which would call us a second time.
+    event.stopPropagation();
     if (!commitDraft(row, column.key)) return;
     args.onClose(false);
     const col = leafOrder.findIndex((c) => c.id === column.key);

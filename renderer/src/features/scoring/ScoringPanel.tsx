@@ -1,37 +1,66 @@
 /**
- * Score entry on the secretariat laptop: pick the cluster and the judge, then type that judge's
- * sheet. Each accepted value goes through the score saver (IndexedDB + journal file) and the cell
- * shows whether it is saved on disk or only on this device.
+ * Score entry. Three ways in: a judge types on this laptop (direct entry, or the judge's own locked
+ * session), or a secretary types a judge's paper sheet twice (double-key) and verifies it. Each
+ * accepted value goes through the score saver (IndexedDB + journal file) and the cell shows
+ * whether it is saved on disk or only on this device.
  */
-import { Alert, Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Criterion, Round } from '@shared/model/types';
-import { useServices } from '../../app/services';
+import type { UnsealedEvent } from '@shared/journal/event';
 import type { ContestBundle } from '@shared/model/bundle';
+import { maxTotalCp } from '@shared/model/criteria-tree';
+import type { Criterion, Judge, Round } from '@shared/model/types';
+import { findOutliers } from '@shared/scoring/outliers';
+import { useServices } from '../../app/services';
+import { DoubleKeyReview } from './DoubleKeyReview';
 import { rowTotalCp, sheetRows, type SheetRow } from './score-grid-model';
 import { ScoreGrid, cellKey, type CellState } from './ScoreGrid';
+import { passRefs, passScores, sheetSubmitted, type EntryPass } from './sheet-model';
+import { SheetBar } from './SheetBar';
+import { useJudgeJournal } from './useRoundJournal';
 
-export function ScoringPanel({ bundle, round }: { bundle: ContestBundle; round: Round }) {
+type Mode = 'direct' | 'pass1' | 'pass2' | 'review';
+const passOf = (m: Mode): EntryPass => (m === 'pass1' ? 1 : m === 'pass2' ? 2 : null);
+
+export interface ScoringPanelProps {
+  readonly bundle: ContestBundle;
+  readonly round: Round;
+  /** A judge's own session: only this judge's sheet, no mode or judge switch. */
+  readonly lockedJudge?: Judge;
+}
+
+export function ScoringPanel({ bundle, round, lockedJudge }: ScoringPanelProps) {
   const { t } = useTranslation();
   const { repos, saver, now } = useServices();
   const clusters = bundle.clusters.filter((c) => c.roundId === round.id).sort((a, b) => a.order - b.order);
-  const [clusterId, setClusterId] = useState<string | null>(clusters[0]?.id ?? null);
-  const judges = bundle.judges.filter((j) => !clusterId || j.clusterIds.length === 0 || j.clusterIds.includes(clusterId as never));
-  const [judgeId, setJudgeId] = useState<string | null>(null);
-  const judge = judges.find((j) => j.id === judgeId) ?? null;
+  const [clusterId, setClusterId] = useState<string | null>(lockedJudge?.clusterIds[0] ?? clusters[0]?.id ?? null);
+  const judges = bundle.judges.filter((j) => !clusterId || j.clusterIds.length === 0 || j.clusterIds.includes(clusterId as never)).sort((a, b) => a.order - b.order);
+  const [judgeId, setJudgeId] = useState<string | null>(lockedJudge?.id ?? null);
+  const judge = lockedJudge ?? judges.find((j) => j.id === judgeId) ?? null;
+  const [mode, setMode] = useState<Mode>('direct');
+  const pass = passOf(mode);
   const criteria = useMemo(() => bundle.criteria.filter((c) => c.roundId === round.id), [bundle.criteria, round.id]);
   const entrants = useMemo(
     () => bundle.entrants.filter((e) => e.roundId === round.id && (!clusterId || e.clusterId === clusterId)).sort((a, b) => a.order - b.order),
     [bundle.entrants, round.id, clusterId],
   );
-  const scores = useLiveQuery(() => repos.journal.scores(round.id), [round.id]);
+  const official = useLiveQuery(() => repos.journal.scores(round.id), [round.id]);
+  const journal = useJudgeJournal(round.id, judge?.id ?? null);
   const outbox = useLiveQuery(() => repos.journal.countOutbox(bundle.contest.id), [bundle.contest.id]);
   const [cellState, setCellState] = useState<ReadonlyMap<string, CellState>>(new Map());
   const [lastSave, setLastSave] = useState<{ state: CellState; message?: string } | null>(null);
-  const rows = useMemo(() => (judge && scores ? sheetRows(entrants, judge, scores) : []), [judge, scores, entrants]);
+  const shown = useMemo(() => (judge && official && journal ? passScores(journal.projection, official, judge.id, pass) : []), [judge, official, journal, pass]);
+  const rows = useMemo(() => (judge ? sheetRows(entrants, judge, shown) : []), [judge, shown, entrants]);
+  const submitted = !!judge && !!journal && sheetSubmitted(journal.projection, round.id, judge.id, pass);
   const done = rows.filter((r) => { const x = rowTotalCp(r, criteria); return x.scored === x.expected; }).length;
+  const isHead = bundle.judges.some((j) => j.role === 'head');
+
+  const base = useCallback((): Omit<UnsealedEvent, 'kind' | 'steps' | 'entrantId' | 'criterionId'> => ({
+    v: 1, contestId: bundle.contest.id, roundId: round.id, judgeId: judge!.id, pass,
+    by: lockedJudge ? { role: 'judge', name: lockedJudge.name } : { role: 'secretary', name: '' }, at: now().toISOString(), reason: null,
+  }), [bundle.contest.id, round.id, judge, pass, lockedJudge, now]);
 
   const onCommit = useCallback(async (row: SheetRow, c: Criterion, steps: number | null) => {
     if (!judge) return;
@@ -41,27 +70,38 @@ export function ScoringPanel({ bundle, round }: { bundle: ContestBundle; round: 
     setLastSave({ state: 'saving' });
     const old = row.values[c.id];
     try {
-      const r = await saver.save({
-        v: 1, contestId: bundle.contest.id, roundId: round.id, judgeId: judge.id, entrantId: row.entrant.id, criterionId: c.id,
-        kind: steps === null ? 'clear' : old === undefined ? 'enter' : 'edit', steps, pass: null,
-        by: { role: 'secretary', name: '' }, at: now().toISOString(), reason: null,
-      });
+      const r = await saver.save({ ...base(), entrantId: row.entrant.id, criterionId: c.id, kind: steps === null ? 'clear' : old === undefined ? 'enter' : 'edit', steps });
       mark(r.state);
       setLastSave({ state: r.state, message: r.message });
     } catch (err) {
       setCellState((m) => { const n = new Map(m); n.delete(key); return n; });
       setLastSave({ state: 'localOnly', message: (err as Error).message });
     }
-  }, [judge, saver, now, bundle.contest.id, round.id]);
+  }, [judge, saver, base]);
+
+  const outliers = () => {
+    if (!judge || !official) return [];
+    return findOutliers(rows.map((r) => ({
+      entrantId: r.entrant.id, entrantName: r.entrant.name, totalCp: rowTotalCp(r, criteria).totalCp,
+      panelCp: bundle.judges.filter((j) => j.id !== judge.id).map((j) => rowTotalCp(sheetRows([r.entrant], j, official)[0], criteria)).filter((x) => x.scored === x.expected && x.expected > 0).map((x) => x.totalCp),
+    })), maxTotalCp(criteria));
+  };
 
   return (
     <Stack>
       <Group align="end">
-        {clusters.length > 0 && (
+        {clusters.length > 0 && !lockedJudge && (
           <Select label={t('contest.cluster')} data={clusters.map((c) => ({ value: c.id, label: c.name }))} value={clusterId} onChange={setClusterId} allowDeselect={false} w={160} />
         )}
-        <Select label={t('scoring.judge')} placeholder={t('scoring.pickJudge')} data={judges.map((j, i) => ({ value: j.id, label: `GK${i + 1} — ${j.name}` }))} value={judgeId} onChange={setJudgeId} w={300} />
-        {judge && <Badge size="lg" variant="light" data-testid="progress">{t('scoring.progress', { done, total: rows.length })}</Badge>}
+        {!lockedJudge && (
+          <Select label={t('scoring.judge')} placeholder={t('scoring.pickJudge')} data={judges.map((j) => ({ value: j.id, label: `GK${bundle.judges.filter((x) => x.order < j.order).length + 1} — ${j.name}` }))} value={judgeId} onChange={setJudgeId} w={300} />
+        )}
+        {!lockedJudge && judge && (
+          <SegmentedControl value={mode} onChange={(v) => setMode(v as Mode)} aria-label="Cách nhập" data={[
+            { value: 'direct', label: 'Nhập trực tiếp' }, { value: 'pass1', label: 'Phiếu giấy — lần 1' },
+            { value: 'pass2', label: 'Phiếu giấy — lần 2' }, { value: 'review', label: 'Đối chiếu nhập kép' },
+          ]} />
+        )}
         {lastSave && (
           <Badge size="lg" color={lastSave.state === 'saved' ? 'green' : lastSave.state === 'saving' ? 'gray' : 'orange'} data-testid="save-status">
             {lastSave.state === 'saved' ? t('scoring.saved') : lastSave.state === 'saving' ? t('scoring.saving') : t('scoring.localOnly')}
@@ -77,11 +117,27 @@ export function ScoringPanel({ bundle, round }: { bundle: ContestBundle; round: 
           </Group>
         </Alert>
       )}
-      {judge && entrants.length === 0 && <Text c="dimmed">{t('scoring.noEntrants')}</Text>}
-      {judge && entrants.length > 0 && (
+      {judge && mode === 'review' && journal && (
+        <DoubleKeyReview
+          cells={journal.projection.doubleKey.filter((c) => c.judgeId === judge.id && entrants.some((e) => e.id === c.entrantId))}
+          entrants={entrants} criteria={criteria}
+          onConfirm={async (list) => {
+            for (const { cell, steps, reason } of list) {
+              await saver.save({ ...base(), pass: null, entrantId: cell.entrantId, criterionId: cell.criterionId, kind: 'verifyConfirm', steps, reason, settles: passRefs(journal.events, cell) });
+            }
+          }}
+        />
+      )}
+      {judge && mode !== 'review' && entrants.length === 0 && <Text c="dimmed">{t('scoring.noEntrants')}</Text>}
+      {judge && mode !== 'review' && entrants.length > 0 && (
         <>
-          <Text size="sm" c="dimmed">{t('scoring.hint')}</Text>
-          <ScoreGrid rows={rows} criteria={criteria} cellState={cellState} onCommit={onCommit} />
+          <SheetBar
+            done={done} total={rows.length} submitted={submitted} canReopen={!lockedJudge && isHead} outliers={outliers}
+            onSubmit={async () => { await saver.save({ ...base(), entrantId: null, criterionId: null, kind: 'submit', steps: null }); }}
+            onReopen={async (reason) => { await saver.save({ ...base(), by: { role: 'head', name: bundle.judges.find((j) => j.role === 'head')?.name ?? '' }, entrantId: null, criterionId: null, kind: 'reopen', steps: null, reason }); }}
+          />
+          {!submitted && <Text size="sm" c="dimmed">{t('scoring.hint')}</Text>}
+          <ScoreGrid rows={rows} criteria={criteria} cellState={cellState} onCommit={onCommit} readOnly={submitted} />
         </>
       )}
     </Stack>

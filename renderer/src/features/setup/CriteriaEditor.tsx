@@ -2,7 +2,7 @@
  * Editing the criteria tree: parts and their criteria, each with maximum, step and weight. A row
  * saves when it loses focus; the repository refuses changes that would break stored scores.
  */
-import { ActionIcon, Button, Card, Group, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Checkbox, Group, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { childrenOf, maxTotalCp } from '@shared/model/criteria-tree';
 import type { Criterion, CriterionId, Round } from '@shared/model/types';
@@ -17,6 +17,14 @@ function CriterionRow({ c, isPart, onError }: { c: Criterion; isPart: boolean; o
   const [step, setStep] = useState(formatCp(c.stepCp));
   const [weight, setWeight] = useState(String(c.weight));
 
+  async function setObjective(objective: boolean) {
+    try {
+      await repos.structure.saveCriterion({ ...c, objective });
+      onError(null);
+    } catch (err) {
+      onError((err as Error).message);
+    }
+  }
   async function commit() {
     const maxCp = parseCentipoints(max);
     const stepCp = parseCentipoints(step);
@@ -48,6 +56,7 @@ function CriterionRow({ c, isPart, onError }: { c: Criterion; isPart: boolean; o
       <Table.Td>{isPart ? <Text fw={700} size="sm">{formatCp(c.maxCp)}</Text> : cell(max, setMax, 'Điểm tối đa')}</Table.Td>
       <Table.Td>{isPart ? null : cell(step, setStep, 'Bước điểm')}</Table.Td>
       <Table.Td>{cell(weight, setWeight, 'Hệ số', 60)}</Table.Td>
+      <Table.Td>{isPart ? null : <Checkbox size="xs" checked={!!c.objective} onChange={(e) => setObjective(e.currentTarget.checked)} aria-label={`Khách quan — ${c.name}`} />}</Table.Td>
       <Table.Td><ActionIcon variant="subtle" color="red" onClick={remove} aria-label={`Xóa ${c.name}`}>✕</ActionIcon></Table.Td>
     </Table.Tr>
   );
@@ -77,12 +86,12 @@ export function CriteriaEditor({ round, criteria }: { round: Round; criteria: re
       </Group>
       {error && <Text c="red" size="sm" role="alert" mb="xs">{error}</Text>}
       <Table withTableBorder>
-        <Table.Thead><Table.Tr><Table.Th>Tên</Table.Th><Table.Th>Điểm tối đa</Table.Th><Table.Th>Bước điểm</Table.Th><Table.Th>Hệ số</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+        <Table.Thead><Table.Tr><Table.Th>Tên</Table.Th><Table.Th>Điểm tối đa</Table.Th><Table.Th>Bước điểm</Table.Th><Table.Th>Hệ số</Table.Th><Table.Th title="Thư ký nhập một điểm chính thức, giám khảo không chấm">Khách quan</Table.Th><Table.Th /></Table.Tr></Table.Thead>
         <Table.Tbody>
           {parts.flatMap((p) => [
             <CriterionRow key={p.id} c={p} isPart onError={setError} />,
             ...childrenOf(criteria, p.id).map((c) => <CriterionRow key={c.id} c={c} isPart={false} onError={setError} />),
-            <Table.Tr key={`${p.id}-add`}><Table.Td colSpan={5} pl="xl"><Button size="compact-xs" variant="subtle" onClick={() => add(p.id)}>+ Thêm tiêu chí vào “{p.name}”</Button></Table.Td></Table.Tr>,
+            <Table.Tr key={`${p.id}-add`}><Table.Td colSpan={6} pl="xl"><Button size="compact-xs" variant="subtle" onClick={() => add(p.id)}>+ Thêm tiêu chí vào “{p.name}”</Button></Table.Td></Table.Tr>,
           ])}
         </Table.Tbody>
       </Table>

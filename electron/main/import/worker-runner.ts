@@ -1,0 +1,81 @@
+/**
+ * Runs the import worker for one file: V8 heap limits so a hostile workbook runs out of memory in
+ * the worker, a timer that terminates it if it takes too long, and Vietnamese errors for each way
+ * it can end. One worker per file: it is thrown away after, so nothing a file did to it lingers.
+ *
+ * Which file to start: bundled (electron-vite writes out/main/import-worker.js beside the entry
+ * that imports this module) we start the .js; from source (vitest, tsx: this module's URL ends in
+ * .ts) we start the .ts through tsx. Node 20 does not apply `--import tsx` loader hooks inside
+ * worker threads, so the source path boots with tsx's require hook instead (`tsx/cjs`).
+ * Not here: what the worker reads (import-worker.ts) or the zip checks (zip-check.ts).
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { RawWorkbook } from '../../../shared/import/types';
+import { UserFacingError } from '../handlers/context';
+import { readError, type ReadLimits } from './limits';
+import type { WorkerReply, WorkerRequest, WorkerStats } from './worker-protocol';
+
+export interface WorkerEntry {
+  readonly entry: string | URL;
+  readonly options: WorkerOptions;
+}
+
+/** Where the worker is for a module at `moduleUrl` (this module's own URL unless a test says otherwise). */
+export function workerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
+  if (/\.[mc]?ts$/.test(new URL(moduleUrl).pathname)) {
+    const source = fileURLToPath(new URL('./import-worker.ts', moduleUrl));
+    const tsx = createRequire(moduleUrl).resolve('tsx/cjs');
+    return { entry: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, options: { eval: true } };
+  }
+  // The bundle may put this module in a chunk one folder below the entries.
+  const candidates = ['./import-worker.js', '../import-worker.js'].map((p) => new URL(p, moduleUrl));
+  return { entry: candidates.find((u) => existsSync(u)) ?? candidates[0], options: {} };
+}
+
+export interface WorkerRun {
+  readonly workbook: RawWorkbook;
+  readonly stats: WorkerStats;
+}
+
+export function runImportWorker(req: WorkerRequest, limits: ReadLimits, entry: WorkerEntry = workerEntry()): Promise<WorkerRun> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(entry.entry, {
+      ...entry.options,
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
+      stdout: false,
+      stderr: false,
+    });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      // Always throw the worker away: a half-read hostile file must not keep its memory.
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => finish(() => reject(readError('timeout', req.name, String(Math.round(limits.timeoutMs / 1000))))), limits.timeoutMs);
+    worker.once('message', (reply: WorkerReply) =>
+      finish(() => {
+        if (reply.ok) resolve({ workbook: reply.workbook, stats: reply.stats });
+        else reject(reply.message ? new UserFacingError(reply.code, reply.message) : readError('corrupt', req.name));
+      }),
+    );
+    worker.once('error', (err: Error & { code?: string }) =>
+      finish(() => {
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(readError('tooLarge', req.name, `cần hơn ${limits.maxOldGenerationSizeMb} MB bộ nhớ`));
+        else {
+          console.error('[import-worker]', err);
+          reject(readError('readerCrashed', req.name));
+        }
+      }),
+    );
+    worker.once('exit', () => finish(() => reject(readError('readerCrashed', req.name))));
+    // A copy, transferred: the caller keeps its bytes, and the worker gets them without a second copy.
+    const bytes = req.bytes.slice();
+    worker.postMessage({ ...req, bytes }, [bytes.buffer]);
+  });
+}

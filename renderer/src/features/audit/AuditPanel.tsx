@@ -1,0 +1,59 @@
+/**
+ * The audit log: every change from the journal (who, when, old → new, reason), filterable by judge
+ * and entrant; and the integrity check of the journal file on disk ("Kiểm tra toàn vẹn").
+ */
+import { Alert, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import type { JournalCheck } from '@shared/bridge/contract';
+import { auditTrail } from '@shared/audit/audit-trail';
+import type { ContestBundle } from '@shared/model/bundle';
+import type { Round } from '@shared/model/types';
+import { useServices } from '../../app/services';
+
+export function AuditPanel({ bundle, round }: { bundle: ContestBundle; round: Round }) {
+  const { repos, bridge } = useServices();
+  const events = useLiveQuery(() => repos.journal.events(bundle.contest.id), [bundle.contest.id]);
+  const [judgeId, setJudgeId] = useState<string | null>(null);
+  const [entrantId, setEntrantId] = useState<string | null>(null);
+  const [check, setCheck] = useState<JournalCheck | { error: string } | null>(null);
+  const entrants = bundle.entrants.filter((e) => e.roundId === round.id);
+  const rows = useMemo(
+    () => auditTrail((events ?? []).filter((e) => e.roundId === round.id), { judges: bundle.judges, entrants, criteria: bundle.criteria }, { judgeId: judgeId ?? undefined, entrantId: entrantId ?? undefined }),
+    [events, round.id, bundle, entrants, judgeId, entrantId],
+  );
+  async function verify() {
+    await bridge['journal:read'](bundle.contest.id);
+    const r = await bridge['journal:verify'](bundle.contest.id);
+    setCheck(r.ok ? r.value : { error: r.error.message });
+  }
+  return (
+    <Stack>
+      <Group align="end">
+        <Select label="Giám khảo" clearable data={bundle.judges.map((j) => ({ value: j.id, label: j.name }))} value={judgeId} onChange={setJudgeId} w={240} />
+        <Select label="Đội thi / Mô hình" clearable searchable data={entrants.map((e) => ({ value: e.id, label: e.name }))} value={entrantId} onChange={setEntrantId} w={320} />
+        <Button variant="light" onClick={verify}>Kiểm tra toàn vẹn</Button>
+      </Group>
+      {check && 'error' in check && <Alert color="red">{check.error}</Alert>}
+      {check && !('error' in check) && (
+        <Alert color={check.ok ? 'green' : 'red'} data-testid="integrity">
+          {check.ok
+            ? `Sổ điểm nguyên vẹn: ${check.events} sự kiện, mã kiểm tra ${check.head}.`
+            : `Sổ điểm có chỗ bị sửa hoặc hỏng — ${check.firstBad?.reason ?? ''} (dòng ${(check.firstBad?.line ?? 0) + 1}).`}
+        </Alert>
+      )}
+      <Text size="sm" c="dimmed">{rows.length} thay đổi</Text>
+      <Table striped withTableBorder data-testid="audit-table" fz="xs">
+        <Table.Thead><Table.Tr><Table.Th>Thời gian</Table.Th><Table.Th>Người thực hiện</Table.Th><Table.Th>Thao tác</Table.Th><Table.Th>Giám khảo</Table.Th><Table.Th>Đội thi / Mô hình</Table.Th><Table.Th>Tiêu chí</Table.Th><Table.Th>Cũ → Mới</Table.Th><Table.Th>Lý do</Table.Th><Table.Th>Máy</Table.Th></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {rows.slice(-500).reverse().map((r) => (
+            <Table.Tr key={r.ref}>
+              <Table.Td>{new Date(r.at).toLocaleString('vi-VN')}</Table.Td><Table.Td>{r.who}</Table.Td><Table.Td>{r.action}</Table.Td><Table.Td>{r.judge}</Table.Td>
+              <Table.Td>{r.entrant}</Table.Td><Table.Td>{r.criterion}</Table.Td><Table.Td>{r.from || '∅'} → {r.to || '∅'}</Table.Td><Table.Td>{r.reason}</Table.Td><Table.Td>{r.device}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

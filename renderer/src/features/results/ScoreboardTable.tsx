@@ -1,0 +1,45 @@
+/** One group's live scoreboard: judges' totals, result, rank (with the rule that split ties), prize. */
+import { Anchor, Badge, Table, Text } from '@mantine/core';
+import type { EntrantId, Judge } from '@shared/model/types';
+import { formatCp, formatPoints } from '@shared/scoring/format';
+import type { ResultGroup } from './results-model';
+
+export function ScoreboardTable({ group, judges, onExplain }: { group: ResultGroup; judges: readonly Judge[]; onExplain: (id: EntrantId) => void }) {
+  return (
+    <Table striped withTableBorder data-testid="scoreboard">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>STT</Table.Th><Table.Th>Đội thi / Mô hình</Table.Th><Table.Th>Đơn vị</Table.Th>
+          {judges.map((j, i) => <Table.Th key={j.id} className="gk-num" title={j.name}>GK{i + 1}</Table.Th>)}
+          <Table.Th className="gk-num">Điểm TB</Table.Th><Table.Th className="gk-num">Xếp hạng</Table.Th><Table.Th>Giải</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {group.tally.results.map((r, i) => (
+          <Table.Tr key={r.entrant.id} data-entrant={r.entrant.name}>
+            <Table.Td>{i + 1}</Table.Td>
+            <Table.Td><Anchor component="button" size="sm" onClick={() => onExplain(r.entrant.id)} title="Xem cách tính">{r.entrant.name}</Anchor></Table.Td>
+            <Table.Td>{r.entrant.unit}</Table.Td>
+            {judges.map((j) => {
+              const jt = r.judgeTotals.find((x) => x.judgeId === j.id);
+              return (
+                <Table.Td key={j.id} className="gk-num" c={jt?.trimmed ? 'dimmed' : undefined} td={jt?.trimmed ? 'line-through' : undefined}>
+                  {jt?.totalCp != null ? formatPoints(jt.totalCp) : jt?.absence === 'conflict' ? 'XĐ' : '—'}
+                </Table.Td>
+              );
+            })}
+            <Table.Td className="gk-num" fw={700} data-testid="mean">
+              {r.result ? formatPoints(r.result) : <Text span c="dimmed" size="xs">chưa đủ điểm</Text>}
+              {r.penaltyCp > 0 && <Text size="xs" c="red">trừ {formatCp(r.penaltyCp)}</Text>}
+            </Table.Td>
+            <Table.Td className="gk-num" data-testid="rank">
+              {r.rank ?? ''} {r.tied && <Badge size="xs" color="yellow">Đồng hạng</Badge>}
+              {r.decidedBy && <Text size="xs" c="dimmed">{r.decidedBy}</Text>}
+            </Table.Td>
+            <Table.Td data-testid="prize">{group.prizes.get(r.entrant.id) ?? ''}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
