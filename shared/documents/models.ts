@@ -72,3 +72,55 @@ export type Sheet = z.infer<typeof sheetSchema>;
 export type ScoreboardDoc = z.infer<typeof scoreboardDocSchema>;
 export type Certificate = z.infer<typeof certificateSchema>;
 export type CertificateDoc = z.infer<typeof certificateDocSchema>;
+
+/** One scored criterion of a score sheet, under its part (phần thi, tiêu chuẩn). */
+export const scoreSheetColumnSchema = z.strictObject({
+  /** The part with its maximum, e.g. "Tiểu phẩm (50)"; '' when the criterion is itself top-level. */
+  group: text(300),
+  /** The criterion with its maximum, e.g. "Nội dung (10)". */
+  header: text(300),
+});
+
+export const scoreSheetRowSchema = z.strictObject({
+  stt: z.number().int().min(1).max(100_000),
+  name: text(300),
+  unit: text(300),
+  /** One per column: '' to be written by hand, or the judge's score with a comma decimal ("8,5"). */
+  cells: z.array(text(20)).max(60),
+  total: text(20),
+  /** Why this judge does not score the entrant (conflict of interest); the writer spans the score cells with it. */
+  remark: text(200),
+});
+
+export const scoreSheetSchema = z
+  .strictObject({
+    title: text(100),
+    /** "Vòng sơ khảo – Cụm thi số 1". */
+    scopeLine: text(500),
+    /** "Áp dụng cho: mô hình tập thể" when a round's rubrics split the sheet; '' otherwise. */
+    rubricLine: text(300),
+    /** "Giám khảo: Nguyễn Thị Hằng", or a dotted line to be filled in on an anonymous sheet. */
+    judgeLine: text(300),
+    entrantHeader: text(100),
+    columns: z.array(scoreSheetColumnSchema).min(1).max(60),
+    totalHeader: text(100),
+    rows: z.array(scoreSheetRowSchema).min(1).max(20_000),
+    /** Scoring notes, each a sentence; the writer prints them under a bold "Ghi chú:" label. */
+    notes: z.array(text(2000)).max(20),
+    signature: z.strictObject({ title: text(100), hint: text(100), name: text(200) }),
+  })
+  .refine((s) => s.rows.every((r) => r.cells.length === s.columns.length), 'Mỗi dòng phải có đủ ô cho mọi tiêu chí.');
+
+export const scoreSheetDocSchema = z.strictObject({
+  issuer: issuerSchema,
+  contestName: text(300),
+  /** Place and date above the signature: "Hà Nội, ngày 15 tháng 10 năm 2026", or dotted blanks. */
+  dateText: text(200),
+  sheets: z.array(scoreSheetSchema).min(1).max(5_000),
+  footer: text(300),
+});
+
+export type ScoreSheetColumn = z.infer<typeof scoreSheetColumnSchema>;
+export type ScoreSheetRow = z.infer<typeof scoreSheetRowSchema>;
+export type ScoreSheet = z.infer<typeof scoreSheetSchema>;
+export type ScoreSheetDoc = z.infer<typeof scoreSheetDocSchema>;

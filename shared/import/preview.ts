@@ -53,9 +53,11 @@ export type MappingInput<T extends ImportTarget> = Pick<SheetMapping<T>, 'column
 /** Past this many, further problems are counted in one closing line: nobody reads 50,000 messages. */
 const MAX_PROBLEMS = 2000;
 
+/** The "(1) (2) (3)…" row official tables put under the header: consecutive column numbers, nothing else. */
 const isNumberingRow = (cells: readonly string[]): boolean => {
-  const filled = cells.filter((c) => c !== '');
-  return filled.length >= 3 && filled.every((c, i) => c.replace(/[()]/g, '') === String(i + 1));
+  const filled = cells.filter((c) => c !== '').map((c) => c.replace(/^\((\d+)\)$/, '$1'));
+  const first = Number(filled[0]);
+  return filled.length >= 3 && Number.isInteger(first) && filled.every((c, i) => c === String(first + i));
 };
 
 export function buildPreview<T extends ImportTarget>(
@@ -95,11 +97,11 @@ export function buildPreview<T extends ImportTarget>(
   const seen = new Map<string, number>();
 
   for (let r = Math.max(0, mapping.firstDataRow - 1); r < grid.rowCount; r++) {
-    if (isBlankRow(src, r)) continue;
-    if (grid.isSectionRow(r) || (r === mapping.firstDataRow - 1 && isNumberingRow([...columnOf.values()].map((c) => cellText(grid.raw(r, c)))))) {
+    if (grid.isSectionRow(r) || (r === mapping.firstDataRow - 1 && isNumberingRow((sheet.rows[r] ?? []).map(cellText)))) {
       skippedRows.push(r + 1);
       continue;
     }
+    if (isBlankRow(src, r)) continue;
     const { reader, record } = parseRow(target, src, r, ctx);
     if (record) {
       const key = matchKey(record.code);

@@ -138,6 +138,7 @@ export interface LockedRound {
 export interface Projection {
   /** Distinct events considered (forked ones included in the count). */
   readonly events: number;
+  /** Official cell values; cleared cells have steps null. Conflicted cells are absent (see conflicts). */
   readonly scores: readonly Score[];
   readonly sheets: readonly SheetState[];
   readonly doubleKey: readonly DoubleKeyCell[];
@@ -174,11 +175,11 @@ export function project(events: readonly JournalEvent[]): Projection {
   const refuse = (e: JournalEvent, code: IssueCode, message: string) => issues.push({ ref: refOf(e), kind: e.kind, code, message: `${describe(e)}: ${message}` });
 
   // Locks first: whether a device's change came after its own lock depends on seq, not arrival order.
-  const lockSeq = new Map<string, number>(); // deviceId|roundId → smallest seq of a lock
+  const lockSeq = new Map<string, number>(); // lockKey → smallest seq at which that device locked that round
   const locks = new Map<string, JournalEvent>(); // roundId → lock with the smallest (deviceId, seq)
   for (const e of usable) {
     if (e.kind !== 'lock') continue;
-    const k = `${e.deviceId}|${e.roundId}`;
+    const k = lockKey(e);
     if (!lockSeq.has(k) || lockSeq.get(k)! > e.seq) lockSeq.set(k, e.seq);
     if (!locks.has(e.roundId)) locks.set(e.roundId, e); // usable is sorted, so the first is the smallest
   }
@@ -250,7 +251,8 @@ export function project(events: readonly JournalEvent[]): Projection {
       const p = passes.get(k) ?? passes.set(k, {}).get(k)!;
       p[t.scope] = r;
     }
-    const s = settle(r.entries);
+    // One event is the common case by far (a rebuild touches ~100k registers): no frontier to work out.
+    const s: Settled = r.entries.length === 1 ? { agreed: true, value: r.entries[0].value, from: r.entries[0] } : settle(r.entries);
     if (!s.agreed) {
       conflicts.push(conflictOf(key, t, s.frontier));
       continue;
@@ -297,7 +299,9 @@ export function project(events: readonly JournalEvent[]): Projection {
   const sortedDoubleKey = sortedBy(doubleKey, (c) => keyOf(c.roundId, c.judgeId, c.entrantId, c.criterionId));
   return {
     events: distinct.length,
-    scores: sortedBy(scores, scoreKey),
+    // Not sorted: 100k keys cost more to sort than everything else here, and the order is already
+    // deterministic — first appearance in (deviceId, seq) order, which depends only on the events.
+    scores,
     sheets: sortedBy(sheets, (x) => keyOf(x.roundId, x.judgeId, x.entrantId, x.pass)),
     doubleKey: sortedDoubleKey,
     mismatches: sortedDoubleKey.filter((c) => c.state === 'mismatch' && !c.decided),
@@ -325,7 +329,7 @@ function checkEvent(e: JournalEvent, lockSeq: ReadonlyMap<string, number>): { co
     }
     if (!isDecision && blank(e.reason)) return { code: 'reasonRequired', message: 'quyết định giữa các máy phải ghi lý do.' };
   }
-  const locked = lockSeq.get(`${e.deviceId}|${e.roundId}`);
+  const locked = lockSeq.get(lockKey(e));
   if (locked !== undefined && locked < e.seq) {
     if (e.kind === 'enter' || e.kind === 'edit' || e.kind === 'clear') return { code: 'editAfterLock', message: 'vòng thi đã khóa trên máy này; sửa điểm sau khi khóa phải là “điều chỉnh” có lý do.' };
     if (blank(e.reason)) return { code: 'reasonRequired', message: 'vòng thi đã khóa trên máy này; mọi thay đổi sau khi khóa phải ghi lý do.' };
@@ -370,6 +374,8 @@ function missing(e: JournalEvent, fields: readonly IdField[]): { code: IssueCode
 function negative(e: JournalEvent): { code: IssueCode; message: string } | null {
   return e.steps !== null && e.steps < 0 ? { code: 'negativeSteps', message: `điểm không được âm (${e.steps}).` } : null;
 }
+
+const lockKey = (e: JournalEvent): string => `${keyPart(e.deviceId)}|${keyPart(e.roundId)}`;
 
 function cellOf(e: JournalEvent, scope: Scope): Target {
   return { scope, roundId: e.roundId, judgeId: e.judgeId, entrantId: e.entrantId, criterionId: e.criterionId, pass: scope === 'pass1' ? 1 : scope === 'pass2' ? 2 : null };

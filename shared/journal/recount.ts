@@ -320,7 +320,7 @@ export function compareWithTally(
         ? `${who}: có trong bảng kết quả (${pointsText(b)}) nhưng không có trong danh sách kiểm đếm lại.`
         : !theirs.has(id)
           ? `${who}: kiểm đếm lại được ${pointsText(a.totalCp)}${because} nhưng bảng kết quả không có.`
-          : `${who}: kiểm đếm lại được ${pointsText(a.totalCp)}${because}, bảng kết quả ghi ${pointsText(b)}.`;
+          : `${who}: kiểm đếm lại được ${pointsText(a.totalCp)}${because}, nhưng bảng kết quả ${b === null ? 'chưa có kết quả' : `ghi ${pointsText(b)}`}.`;
     out.push({ entrantId: id, recount: a?.totalCp, official: b, message });
   }
   return out;

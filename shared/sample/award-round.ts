@@ -95,7 +95,7 @@ export function generateAwardRound(opts: AwardRoundOptions): SampleData {
     };
   });
 
-  const quality = new Map(entrants.map((e) => [e.id, r.normal(0.8, 0.08)]));
+  const quality = new Map(entrants.map((e) => [e.id, r.normal(0.78, 0.08)]));
   // A standard-level offset lets some models miss one standard's 50 % floor while passing overall.
   const standardOffset = new Map<string, number>();
   const parentOf = new Map(criteria.map((c) => [c.id, c.parentId]));
@@ -104,7 +104,7 @@ export function generateAwardRound(opts: AwardRoundOptions): SampleData {
     r, entrants, judges, (e) => leavesOf.get(e.rubric!)!,
     (e, leaf) => {
       const key = `${e.id}|${parentOf.get(leaf.id)}`;
-      const off = standardOffset.get(key) ?? standardOffset.set(key, r.chance(0.03) ? -0.4 : r.normal(0, 0.04)).get(key)!;
+      const off = standardOffset.get(key) ?? standardOffset.set(key, r.chance(0.015) ? -0.4 : r.normal(0, 0.04)).get(key)!;
       return quality.get(e.id)! + off;
     },
     buildExclusion({ fields: opts.fieldPanels ?? false }),

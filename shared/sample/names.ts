@@ -2,6 +2,8 @@
  * Vietnamese word lists for sample data: people, units of a city and a province, models by field,
  * rubric standards for collectives and individuals. Realistic in shape (diacritics, naming habits);
  * the particular combinations are invented.
+ *
+ * Not here: any rule; nothing outside shared/sample should read these lists.
  */
 
 export const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];

@@ -2,6 +2,8 @@
  * Plausible judges' scores for sample data: each entrant has a latent quality (a share of the
  * maximum), each judge a leniency, each leaf some noise; scores are snapped to the leaf's step and
  * kept within 0…max. Excluded judges (conflict, other cluster or field) get no score at all.
+ *
+ * Not here: realism beyond that (no halo effects, no fatigue); not for anything but sample data.
  */
 import type { Criterion, Entrant, Judge, Score } from '../model/types';
 import type { Absence } from '../tally/judge-rows';

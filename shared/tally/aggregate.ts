@@ -16,7 +16,14 @@ export interface Aggregated {
   readonly fellBack: boolean;
 }
 
-export const meanOf = (values: readonly number[]): Fraction => frac(values.reduce((a, b) => a + b, 0), values.length);
+export const meanOf = (values: readonly number[]): Fraction => {
+  let total = 0;
+  for (const v of values) total += v;
+  return frac(total, values.length);
+};
+
+const NONE: readonly number[] = [];
+const plain = (value: Fraction | null, fellBack = false): Aggregated => ({ value, dropped: NONE, fellBack });
 
 /**
  * `values` are the counted judges' totals in canonical judge order; equal values are dropped by that
@@ -24,17 +31,15 @@ export const meanOf = (values: readonly number[]): Fraction => frac(values.reduc
  * A z-score policy aggregates parts and reference values by the mean.
  */
 export function aggregateValues(policy: AggregationPolicy, values: readonly number[]): Aggregated {
-  if (values.length === 0) return { value: null, dropped: [], fellBack: false };
+  if (values.length === 0) return plain(null);
   switch (policy.kind) {
     case 'mean':
     case 'zScore':
-      return { value: meanOf(values), dropped: [], fellBack: false };
+      return plain(meanOf(values));
     case 'trimmedMean': {
       const drop = Math.max(0, Math.floor(policy.drop));
-      if (drop === 0) return { value: meanOf(values), dropped: [], fellBack: false };
-      if (values.length < policy.minPanel || values.length <= 2 * drop) {
-        return { value: meanOf(values), dropped: [], fellBack: true };
-      }
+      if (drop === 0) return plain(meanOf(values));
+      if (values.length < policy.minPanel || values.length <= 2 * drop) return plain(meanOf(values), true);
       const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       const dropped = [...order.slice(0, drop), ...order.slice(order.length - drop)].map(([, i]) => i);
       const kept = values.filter((_, i) => !dropped.includes(i));
@@ -43,7 +48,7 @@ export function aggregateValues(policy: AggregationPolicy, values: readonly numb
     case 'median': {
       const s = [...values].sort((a, b) => a - b);
       const mid = s.length >> 1;
-      return { value: s.length % 2 ? frac(s[mid]) : frac(s[mid - 1] + s[mid], 2), dropped: [], fellBack: false };
+      return plain(s.length % 2 ? frac(s[mid]) : frac(s[mid - 1] + s[mid], 2));
     }
     default: {
       const never: never = policy;

@@ -25,8 +25,11 @@ export interface JudgeTotal {
 export interface EntrantRows {
   /** One per judge, in the tally's canonical judge order. */
   readonly totals: JudgeTotal[];
-  /** Per judge: weighted totals of the scope's tracked nodes, or null when the judge does not count. */
-  readonly nodeCp: (readonly number[] | null)[];
+  /**
+   * Weighted totals of the scope's tracked nodes, flat: judge j's node k is at j × nodes + k. Read it
+   * only for judges whose totalCp is not null. Flat so a tally allocates one array per entrant.
+   */
+  readonly nodeCp: Float64Array;
 }
 
 const MISSING = -1;
@@ -64,7 +67,7 @@ export function computeRows(
     const plan = scope.planFor(entrant);
     const expected = plan.judged.length;
     const totals: JudgeTotal[] = [];
-    const nodeCp: (number[] | null)[] = [];
+    const nodeCp = new Float64Array(nJ * nNodes);
     for (let j = 0; j < nJ; j++) {
       const judge = judges[j];
       // No judged leaf for this rubric: judges have nothing to do here, which is not a gap.
@@ -72,19 +75,17 @@ export function computeRows(
       const base = (e * nJ + j) * nL;
       let total = 0;
       let count = 0;
-      const nodes = new Array<number>(nNodes).fill(0);
+      const nodeBase = j * nNodes;
       for (let k = 0; k < expected; k++) {
         const v = steps[base + plan.judged[k]];
         if (v === MISSING) continue;
         const cp = v * plan.stepWeight[k];
         total += cp;
         count++;
-        for (const n of plan.judgedNodes[k]) nodes[n] += cp;
+        for (const n of plan.judgedNodes[k]) nodeCp[nodeBase + n] += cp;
       }
       const absence: Absence = exclusion !== 'none' ? exclusion : count === expected ? 'none' : 'incomplete';
-      const counts = absence === 'none';
-      totals.push({ judgeId: judge.id, totalCp: counts ? total : null, scored: count, expected, absence, trimmed: false });
-      nodeCp.push(counts ? nodes : null);
+      totals.push({ judgeId: judge.id, totalCp: absence === 'none' ? total : null, scored: count, expected, absence, trimmed: false });
     }
     return { totals, nodeCp };
   });

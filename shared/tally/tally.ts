@@ -12,7 +12,7 @@ import type { AggregationPolicy, Criterion, Entrant, EntrantId, Judge, MissingSc
 import { add, compare, frac, sub, toNumber, ZERO, type Fraction } from '../scoring/fraction';
 import { formatCp } from '../scoring/format';
 import { aggregateValues, standardise, zOf, zStats } from './aggregate';
-import { criteriaScope } from './criteria-scope';
+import { criteriaScope, type CriteriaScope, type LeafPlan } from './criteria-scope';
 import { computeRows, type JudgeTotal } from './judge-rows';
 import type { Metric } from './rank';
 import type { EntrantResult, ObjectiveScore, PartScore, Penalty, ResultIssue, Tally, TallyInput, TallyIssue } from './tally-types';
@@ -77,6 +77,31 @@ function validPenalties(input: TallyInput, issues: TallyIssue[]): Map<EntrantId,
   return out;
 }
 
+/**
+ * Each tracked part aggregated on its own with the round's policy (z-score rounds use the mean for
+ * parts), plus the part's objective score; null where a judged part has no counted judge or an
+ * objective leaf of it is missing.
+ */
+function partScores(
+  policy: AggregationPolicy, scope: CriteriaScope, plan: LeafPlan, present: readonly number[],
+  nodeCp: Float64Array, objectiveCpOf: readonly (number | null)[], judges: readonly Judge[],
+): PartScore[] {
+  const nNodes = scope.nodes.length;
+  return scope.nodes.map((node, k) => {
+    let partObjective = 0;
+    for (let o = 0; o < plan.objective.length; o++) if (plan.objectiveNodes[o].includes(k)) partObjective += objectiveCpOf[o] ?? NaN;
+    const partAgg = plan.nodeJudged[k] ? aggregateValues(policy, present.map((j) => nodeCp[j * nNodes + k])) : null;
+    const judged = partAgg ? partAgg.value : plan.nodeMaxCp[k] > 0 ? ZERO : null;
+    const missingObjective = Number.isNaN(partObjective);
+    return {
+      criterionId: node.id, name: node.name, topLevel: node.topLevel, maxCp: plan.nodeMaxCp[k],
+      value: judged === null || missingObjective ? null : add(judged, frac(partObjective)),
+      objectiveCp: missingObjective ? 0 : partObjective,
+      dropped: (partAgg?.dropped ?? []).map((i) => judges[present[i]].id),
+    };
+  });
+}
+
 export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantResult>[] = []): Tally {
   const policy = input.round.policy;
   const missing = input.round.missingScores ?? 'meanOfPresent';
@@ -92,7 +117,7 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
   const rows = computeRows(entrants, judges, input.scores, scope, input.excluded);
   const z = policy.kind === 'zScore' ? zStats(rows.map((r) => r.totals)) : null;
   const headIdx = judges.findIndex((j) => j.role === 'head');
-  const best = judges.map((_, j) => Math.max(-Infinity, ...rows.map((r) => r.totals[j].totalCp ?? -Infinity)));
+  const best = judges.map((_, j) => rows.reduce((m, r) => Math.max(m, r.totals[j].totalCp ?? -Infinity), -Infinity));
   const penalties = validPenalties(input, issues);
   const judgeName = (j: Judge) => j.name || `GK${j.order + 1}`;
 
@@ -113,7 +138,7 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
     const agg = aggregateValues(policy, present.map((j) => rows[e].totals[j].totalCp!));
     if (agg.fellBack) notes.push({ code: 'trimFallback', blocking: false, message: `Chỉ có ${present.length} giám khảo chấm (cần ${policy.kind === 'trimmedMean' ? policy.minPanel : 0}): lấy trung bình, không bỏ điểm cao nhất/thấp nhất.` });
     const droppedJudges = new Set(agg.dropped.map((k) => present[k]));
-    const totals = rows[e].totals.map((t, j) => (droppedJudges.has(j) ? { ...t, trimmed: true } : t));
+    const totals = droppedJudges.size ? rows[e].totals.map((t, j) => (droppedJudges.has(j) ? { ...t, trimmed: true } : t)) : rows[e].totals;
     const judgedCp: Fraction | null = plan.judged.length === 0 ? ZERO : agg.value;
 
     const given = input.objective?.get(entrant.id);
@@ -132,17 +157,7 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
     }
     const objectiveCp = objectiveCpOf.reduce<number>((s, v) => s + (v ?? 0), 0);
 
-    const parts: PartScore[] = scope.nodes.map((node, k) => {
-      const partObjective = plan.objective.reduce((s, _, o) => s + (plan.objectiveNodes[o].includes(k) ? objectiveCpOf[o] ?? NaN : 0), 0);
-      const partAgg = plan.nodeJudged[k] ? aggregateValues(policy, present.map((j) => nodeCp[j]![k])) : null;
-      const judged = partAgg ? partAgg.value : plan.nodeMaxCp[k] > 0 ? ZERO : null;
-      const value = judged === null || Number.isNaN(partObjective) ? null : add(judged, frac(partObjective));
-      return {
-        criterionId: node.id, name: node.name, topLevel: node.topLevel, maxCp: plan.nodeMaxCp[k], value,
-        objectiveCp: Number.isNaN(partObjective) ? 0 : partObjective,
-        dropped: (partAgg?.dropped ?? []).map((i) => judges[present[i]].id),
-      };
-    });
+    const parts = partScores(policy, scope, plan, present, nodeCp, objectiveCpOf, judges);
 
     const own = penalties.get(entrant.id) ?? [];
     const penaltyCp = own.reduce((s, p) => s + p.cp, 0);

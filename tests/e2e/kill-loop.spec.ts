@@ -38,7 +38,7 @@ async function openSheet(page: Page, url: string, contest: string) {
   await ui.openContest(contest);
   await ui.tab('Chấm điểm');
   await ui.pickJudge('GK1 — Nguyễn Thị Hằng');
-  await expect(page.locator('[data-cell]').first()).toBeVisible();
+  await expect(page.locator('[data-cell]').first()).toBeAttached();
 }
 
 test('kill loop: no confirmed score is lost', async () => {
@@ -74,7 +74,7 @@ test('kill loop: no confirmed score is lost', async () => {
     const history = typed.get(cell) ?? [];
     const killNow = random() < 0.5;
     try {
-      await page.locator(`[data-cell="${cell}"]`).click({ timeout: 5_000 });
+      await page.locator(`[role="gridcell"]:has([data-cell="${cell}"])`).click({ timeout: 5_000 });
       await page.keyboard.type(String(v));
       history.push(v);
       typed.set(cell, history);
@@ -121,7 +121,7 @@ test('kill loop: no confirmed score is lost', async () => {
   await expect(page.getByTestId('recovered')).toBeVisible();
   await new AppPage(page).tab('Chấm điểm');
   await new AppPage(page).pickJudge('GK1 — Nguyễn Thị Hằng');
-  await expect(page.locator('[data-cell]').first()).toBeVisible();
+  await expect(page.locator('[data-cell]').first()).toBeAttached();
   const shown = new Map(await page.locator('[data-cell]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-cell')!, e.textContent ?? ''] as [string, string])));
   let lost = 0;
   for (const [cell, idx] of confirmed) {

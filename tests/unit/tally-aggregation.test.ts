@@ -6,7 +6,7 @@ import { frac } from '@shared/scoring/fraction';
 import { formatPoints } from '@shared/scoring/format';
 import { objectiveMap, sameResult, tally, type EntrantResult, type TallyInput } from '@shared/tally/tally';
 
-type Sheet = Record<string, Record<string, (number | null)[] | null>>;
+type Sheet = Record<string, Record<string, readonly (number | null)[] | null>>;
 const run = (sheet: Sheet, opts: { policy?: AggregationPolicy; judges?: number; criteria?: Criterion[]; missing?: MissingScoreRule; extra?: Partial<TallyInput> } = {}) => {
   const criteria = opts.criteria ?? oneLeaf();
   return tally({

@@ -5,7 +5,7 @@ import { judgeConsistency, kendallW } from '@shared/tally/consistency';
 import { findDiscrepancies } from '@shared/tally/discrepancy';
 import { explainEntrant } from '@shared/tally/explain';
 import { sensitivity } from '@shared/tally/sensitivity';
-import { objectiveMap, tally, type TallyInput } from '@shared/tally/tally';
+import { judgeTotals, objectiveMap, tally, type TallyInput } from '@shared/tally/tally';
 
 type Sheet = Record<string, Record<string, number[]>>;
 const input = (sheet: Sheet, n: number, over: Partial<TallyInput> = {}, criteria: Criterion[] = oneLeaf()): TallyInput => ({
@@ -109,5 +109,21 @@ describe('sensitivity report', () => {
     const r = sensitivity(input({ A: { j1: [9000], j2: [9000], j3: [9000] }, B: { j1: [8000], j2: [8000], j3: [8000] } }, 3), { cut: 1 });
     expect(r.alternatives.map((a) => a.label)).toEqual(['Bỏ 1 cao nhất, 1 thấp nhất (từ 5 GK)', 'Trung vị', 'Chuẩn hóa điểm z']);
     expect(r.robust).toBe(true);
+  });
+});
+
+describe('explain and judge totals under other settings', () => {
+  it('explain under z-score adds the standardisation step and names the reference total', () => {
+    const zin = input({ A: { j1: [9000], j2: [8000] }, B: { j1: [7000], j2: [6000] } }, 2, { round: aRound({ policy: { kind: 'zScore' } }) });
+    const x = explainEntrant(zin, tally(zin), 'A' as EntrantId)!;
+    expect(x.steps.map((s) => s.kind)).toEqual(['judgeTotals', 'aggregate', 'standardise', 'total', 'rank']);
+    // Each judge: A is +1 sd; pooled mean 75, pooled sd √125 ≈ 11,18 → 86,18.
+    expect(x.steps[2].display).toBe('86,18');
+    expect(x.steps[3].label).toBe('Tổng điểm (chưa chuẩn hóa)');
+  });
+
+  it('judgeTotals() gives each judge\'s weighted total and why a judge does not count', () => {
+    const rows = judgeTotals(input({ A: { j1: [9000], j2: [] } }, 2));
+    expect(rows.get('A' as EntrantId)!.map((t) => [t.judgeId, t.totalCp, t.absence])).toEqual([['j1', 9000, 'none'], ['j2', null, 'incomplete']]);
   });
 });

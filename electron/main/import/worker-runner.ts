@@ -43,6 +43,9 @@ export interface WorkerRun {
 export function runImportWorker(req: WorkerRequest, limits: ReadLimits, entry: WorkerEntry = workerEntry()): Promise<WorkerRun> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry.entry, {
+      // Not the parent's flags: under tsx or vitest they load loaders into the worker that cost
+      // hundreds of milliseconds and that the worker does not need.
+      execArgv: [],
       ...entry.options,
       resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
       stdout: false,

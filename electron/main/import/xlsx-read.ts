@@ -6,14 +6,19 @@
  * parsing: whole-column validations expand cell by cell in exceljs and can stall it for minutes.
  * Not here: limits on the zip itself (zip-check.ts) or memory (the worker's resource limits).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+// The package entry also loads exceljs' streaming reader and writer (archiver, unzipper…): about half
+// a second of require() in every fresh worker, for code this reader never runs. The workbook class
+// and the enums are all it needs.
+import WorkbookClass from 'exceljs/lib/doc/workbook.js';
+import enums from 'exceljs/lib/doc/enums.js';
 import type { RawCell, RawSheet, RawWorkbook } from '../../../shared/import/types';
 import { readError, type ReadLimits } from './limits';
 
 const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'picture', 'extLst', 'rowBreaks', 'headerFooter', 'pageSetup', 'printOptions', 'sheetProtection'];
 
 const nfc = (s: string) => s.normalize('NFC');
-const { ValueType } = ExcelJS;
+const { ValueType } = enums;
 
 function isoDate(d: Date): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
@@ -87,7 +92,7 @@ function sheetToRaw(ws: ExcelJS.Worksheet, name: string, limits: ReadLimits): Ra
 }
 
 export async function readXlsx(name: string, bytes: Uint8Array, limits: ReadLimits): Promise<RawWorkbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new WorkbookClass();
   try {
     const options = { ignoreNodes: IGNORED_NODES, maxRows: limits.maxRows, maxCols: limits.maxColumns };
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer, options);

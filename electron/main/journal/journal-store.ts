@@ -56,7 +56,7 @@ const stores = new Map<string, JournalStore>();
 export function journalStoreFor(dataDir: string): JournalStore {
   const key = resolve(dataDir);
   let store = stores.get(key);
-  if (!store) stores.set(key, (store = createJournalStore(key)));
+  if (!store) stores.set(key, (store = openJournalStore(key)));
   return store;
 }
 
@@ -64,7 +64,11 @@ export function journalPath(dataDir: string, contestId: string): string {
   return join(dataDir, 'journals', `${contestId}.jsonl`);
 }
 
-function createJournalStore(dataDir: string): JournalStore {
+/**
+ * A store with its own queues and indexes. Use journalStoreFor in the app; two stores on one folder
+ * would not serialise against each other. Tests use this to play "the app restarted".
+ */
+export function openJournalStore(dataDir: string): JournalStore {
   const slots = new Map<string, Slot>();
 
   function serial<T>(contestId: string, job: (slot: Slot) => Promise<T>): Promise<T> {

@@ -17,6 +17,8 @@ export interface SaveOutcome {
   readonly message?: string;
 }
 
+const BATCH = 5_000;
+
 export function createScoreSaver(journal: JournalRepo, bridge: Bridge) {
   // One flush at a time per contest, so events reach the journal file in device order.
   const queues = new Map<string, Promise<unknown>>();
@@ -30,10 +32,13 @@ export function createScoreSaver(journal: JournalRepo, bridge: Bridge) {
   async function flush(contestId: ContestId): Promise<{ ok: boolean; message?: string }> {
     return serial(contestId, async () => {
       const pending = await journal.outbox(contestId);
-      if (pending.length === 0) return { ok: true };
-      const r = await bridge['journal:append'](contestId, pending);
-      if (!r.ok) return { ok: false, message: r.error.message };
-      await journal.markAcked(pending);
+      // Batches keep each request small enough for the bridge's limits (10,000 events).
+      for (let i = 0; i < pending.length; i += BATCH) {
+        const batch = pending.slice(i, i + BATCH);
+        const r = await bridge['journal:append'](contestId, batch);
+        if (!r.ok) return { ok: false, message: r.error.message };
+        await journal.markAcked(batch);
+      }
       return { ok: true };
     });
   }
@@ -45,7 +50,15 @@ export function createScoreSaver(journal: JournalRepo, bridge: Bridge) {
     return r.ok ? { state: 'saved', event } : { state: 'localOnly', event, message: r.message };
   }
 
-  return { save, flush };
+  /** Many events at once (sample data): one local transaction, then the usual flush. */
+  async function saveMany(list: readonly UnsealedEvent[]): Promise<{ state: SaveState; message?: string }> {
+    if (list.length === 0) return { state: 'saved' };
+    await journal.recordMany(list);
+    const r = await flush(list[0].contestId as ContestId);
+    return r.ok ? { state: 'saved' } : { state: 'localOnly', message: r.message };
+  }
+
+  return { save, saveMany, flush };
 }
 
 export type ScoreSaver = ReturnType<typeof createScoreSaver>;

@@ -57,9 +57,29 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
       });
     },
 
+    /** Seal and store many events at once (sample data, imports of paper results): one transaction. */
+    async recordMany(list: readonly UnsealedEvent[]): Promise<JournalEvent[]> {
+      assertWritable(readOnlyReason);
+      return db.transaction('rw', [db.meta, db.events, db.scores], async () => {
+        const dev = await device();
+        let seq = dev.seq;
+        let prev = dev.lastHash;
+        const sealed = list.map((e) => {
+          const s = seal(e, dev.id, ++seq, prev);
+          prev = s.hash;
+          return s;
+        });
+        await db.events.bulkAdd(sealed.map((e) => ({ ...e, acked: 0 as const })));
+        await db.scores.bulkPut(sealed.map(scoreFromEvent).filter((x): x is Score => x !== null));
+        await db.meta.put({ key: 'device', value: { id: dev.id, seq, lastHash: prev } satisfies DeviceState });
+        return sealed;
+      });
+    },
+
     async markAcked(events: readonly JournalEvent[]): Promise<void> {
       await db.transaction('rw', db.events, async () => {
-        for (const e of events) await db.events.update([e.deviceId, e.seq], { acked: 1 });
+        const rows = await db.events.bulkGet(events.map((e) => [e.deviceId, e.seq] as [string, number]));
+        await db.events.bulkPut(rows.filter((r): r is StoredEvent => !!r).map((r) => ({ ...r, acked: 1 as const })));
       });
     },
 

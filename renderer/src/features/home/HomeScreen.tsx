@@ -6,6 +6,7 @@ import type { ContestId } from '@shared/model/types';
 import { useServices } from '../../app/services';
 import { DiskContests } from './DiskContests';
 import { NewContestForm } from './NewContestForm';
+import { SampleData } from './SampleData';
 
 export function HomeScreen({ onOpen }: { onOpen: (id: ContestId) => void }) {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function HomeScreen({ onOpen }: { onOpen: (id: ContestId) => void }) {
     <Stack>
       <DiskContests onOpen={onOpen} />
       <NewContestForm onCreated={onOpen} />
+      <SampleData onOpen={onOpen} />
       <Title order={4}>{t('home.contests')}</Title>
       {contests?.length === 0 && <Text c="dimmed">{t('home.empty')}</Text>}
       {contests?.map((c) => (

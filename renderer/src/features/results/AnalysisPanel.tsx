@@ -14,7 +14,7 @@ const pts = (cp: number) => (cp / 100).toFixed(2).replace('.', ',');
 
 export function AnalysisPanel({ group, round, judges }: { group: ResultGroup; round: Round; judges: readonly Judge[] }) {
   const report = useMemo(() => sensitivity(group.input, { prizes: round, cut: round.advancement?.perCluster || undefined }), [group, round]);
-  const consistency = useMemo(() => judgeConsistency(group.tally), [group]);
+  const consistency = useMemo(() => judgeConsistency(group.tally, judges.map((j) => j.id)), [group, judges]);
   const name = new Map(judges.map((j) => [j.id as string, j.name]));
   return (
     <Card withBorder data-testid="analysis">

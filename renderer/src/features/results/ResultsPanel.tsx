@@ -15,7 +15,7 @@ import { AdvancementCard } from './AdvancementCard';
 import { AnalysisPanel } from './AnalysisPanel';
 import { ExplainModal } from './ExplainModal';
 import { exportCertificates, exportScoreboard, type ExportOutcome } from './export-actions';
-import { extrasFrom, roundResults, type ResultGroup } from './results-model';
+import { extrasFrom, panelOf, roundResults, type ResultGroup } from './results-model';
 import { ScoreboardTable } from './ScoreboardTable';
 
 export function ResultsPanel({ bundle, round }: { bundle: ContestBundle; round: Round }) {
@@ -73,9 +73,9 @@ export function ResultsPanel({ bundle, round }: { bundle: ContestBundle; round: 
                 <List size="sm">{flags.map((f) => <List.Item key={f.entrantId}>{f.message}</List.Item>)}</List>
               </Alert>
             )}
-            <ScoreboardTable group={g} judges={judges} onExplain={(id) => setExplain({ group: g, id })} />
+            <ScoreboardTable group={g} judges={panelOf(g, judges)} onExplain={(id) => setExplain({ group: g, id })} />
             <Text size="xs" c="dimmed" mt="xs">Cách tính: {g.tally.ruleText} {g.tally.notes.join(' ')} XĐ: không chấm do cùng đơn vị (xung đột lợi ích).</Text>
-            {analysis && <AnalysisPanel group={g} round={round} judges={judges} />}
+            {analysis && <AnalysisPanel group={g} round={round} judges={panelOf(g, judges)} />}
           </Card>
         );
       })}

@@ -12,11 +12,17 @@ import { tally, type Tally, type TallyInput } from '@shared/tally/tally';
 
 export interface ResultGroup {
   readonly title: string;
+  readonly roundId: string;
   readonly cluster: Cluster | null;
   readonly tally: Tally;
   readonly input: TallyInput;
   /** Prize tier name per entrant id. */
   readonly prizes: ReadonlyMap<string, string>;
+}
+
+/** The judges assigned to a group: its round (Judge.roundIds) and its cluster (Judge.clusterIds), in order. */
+export function panelOf(group: Pick<ResultGroup, 'cluster'> & { readonly roundId: string }, judges: readonly Judge[]): Judge[] {
+  return judges.filter((j) => (!j.roundIds?.length || j.roundIds.includes(group.roundId as never)) && (!group.cluster || j.clusterIds.length === 0 || j.clusterIds.includes(group.cluster.id)));
 }
 
 export interface RoundResults {
@@ -49,7 +55,7 @@ export function roundResults(
   const crit = criteria.filter((c) => c.roundId === round.id);
   const excluded = buildExclusion();
   const run = (es: readonly Entrant[], cluster: Cluster | null): { tally: Tally; input: TallyInput } => {
-    const panel = judges.filter((j) => !cluster || j.clusterIds.length === 0 || j.clusterIds.includes(cluster.id));
+    const panel = panelOf({ cluster, roundId: round.id }, judges);
     const input: TallyInput = { round, criteria: crit, entrants: es, judges: panel, scores, excluded, ...extras };
     return { tally: tally(input), input };
   };
@@ -60,5 +66,5 @@ export function roundResults(
   const prizes = awardPrizes({ round, results: parts.flatMap((p) => p.tally.results), clusters: roundClusters });
   const tierOf = new Map<string, string>();
   for (const [id, tier] of prizes.tierOf) if (tier) tierOf.set(id, tier);
-  return { groups: parts.map((p) => ({ ...p, prizes: tierOf })), prizes };
+  return { groups: parts.map((p) => ({ ...p, roundId: round.id, prizes: tierOf })), prizes };
 }
