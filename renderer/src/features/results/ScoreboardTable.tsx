@@ -5,13 +5,22 @@ import { formatCp, formatPoints } from '@shared/scoring/format';
 import type { ResultGroup } from './results-model';
 
 export function ScoreboardTable({ group, judges, onExplain }: { group: ResultGroup; judges: readonly Judge[]; onExplain: (id: EntrantId) => void }) {
+  // Objective parts and penalties get their own columns only when the round has them, so the
+  // judges' mean is never confused with the final result.
+  const hasObjective = group.tally.results.some((r) => r.objectiveCp !== 0 || r.objectiveMissing.length > 0);
+  const hasPenalty = group.tally.results.some((r) => r.penaltyCp !== 0);
+  const split = hasObjective || hasPenalty;
   return (
     <Table striped withTableBorder data-testid="scoreboard">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>STT</Table.Th><Table.Th>Đội thi / Mô hình</Table.Th><Table.Th>Đơn vị</Table.Th>
           {judges.map((j, i) => <Table.Th key={j.id} className="gk-num" title={j.name}>GK{i + 1}</Table.Th>)}
-          <Table.Th className="gk-num">Điểm TB</Table.Th><Table.Th className="gk-num">Xếp hạng</Table.Th><Table.Th>Giải</Table.Th>
+          <Table.Th className="gk-num">{split ? 'TB giám khảo' : 'Điểm TB'}</Table.Th>
+          {hasObjective && <Table.Th className="gk-num">Khách quan</Table.Th>}
+          {hasPenalty && <Table.Th className="gk-num">Điểm trừ</Table.Th>}
+          {split && <Table.Th className="gk-num">Kết quả</Table.Th>}
+          <Table.Th className="gk-num">Xếp hạng</Table.Th><Table.Th>Giải</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -28,10 +37,12 @@ export function ScoreboardTable({ group, judges, onExplain }: { group: ResultGro
                 </Table.Td>
               );
             })}
-            <Table.Td className="gk-num" fw={700} data-testid="mean">
-              {r.result ? formatPoints(r.result) : <Text span c="dimmed" size="xs">chưa đủ điểm</Text>}
-              {r.penaltyCp > 0 && <Text size="xs" c="red">trừ {formatCp(r.penaltyCp)}</Text>}
+            <Table.Td className="gk-num" fw={split ? undefined : 700} data-testid={split ? 'judged' : 'mean'}>
+              {r.judgedCp ? formatPoints(r.judgedCp) : <Text span c="dimmed" size="xs">chưa đủ điểm</Text>}
             </Table.Td>
+            {hasObjective && <Table.Td className="gk-num">{r.objectiveMissing.length ? <Text span c="orange" size="xs">thiếu</Text> : formatCp(r.objectiveCp)}</Table.Td>}
+            {hasPenalty && <Table.Td className="gk-num" c="red" title={r.penalties.map((p) => p.reason).join('; ')}>{r.penaltyCp ? `−${formatCp(r.penaltyCp)}` : ''}</Table.Td>}
+            {split && <Table.Td className="gk-num" fw={700} data-testid="mean">{r.result ? formatPoints(r.result) : ''}</Table.Td>}
             <Table.Td className="gk-num" data-testid="rank">
               {r.rank ?? ''} {r.tied && <Badge size="xs" color="yellow">Đồng hạng</Badge>}
               {r.decidedBy && <Text size="xs" c="dimmed">{r.decidedBy}</Text>}
