@@ -11,12 +11,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // index: the Electron main process; web: the web-mode server (same handlers, no Electron);
-      // workers run hostile-file parsing in their own thread with memory limits.
+      // workers run hostile-file parsing and document rendering in their own thread with memory limits.
       lib: {
         entry: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           web: resolve(import.meta.dirname, 'electron/web/start.ts'),
           'import-worker': resolve(import.meta.dirname, 'electron/main/import/import-worker.ts'),
+          'render-worker': resolve(import.meta.dirname, 'electron/main/exports/render-worker.ts'),
         },
       },
       rollupOptions: { external: ['electron'] },

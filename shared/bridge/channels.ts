@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = [
   'file:open',
   'export:scoreboardXlsx',
   'export:certificatesPdf',
+  'export:scoreSheetsPdf',
   'import:readSpreadsheet',
   'contest:saveSnapshot',
   'contest:listSnapshots',

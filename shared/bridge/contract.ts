@@ -11,7 +11,7 @@ import { CHANNEL_NAMES } from './channels';
 import { journalEventSchema, type JournalEvent } from '../journal/event';
 import type { RawWorkbook } from '../import/types';
 import { bundleSchema, type ContestBundle, type SnapshotInfo } from '../model/bundle';
-import { scoreboardDocSchema, certificateDocSchema, type ScoreboardDoc, type CertificateDoc } from '../documents/models';
+import { scoreboardDocSchema, certificateDocSchema, scoreSheetDocSchema, type ScoreboardDoc, type CertificateDoc, type ScoreSheetDoc } from '../documents/models';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BridgeError };
 export interface BridgeError {
@@ -64,6 +64,7 @@ export const channels = {
   'file:open': z.tuple([z.strictObject({ kinds: z.array(z.enum(['xlsx', 'csv', 'json'])).min(1) })]),
   'export:scoreboardXlsx': z.tuple([scoreboardDocSchema]),
   'export:certificatesPdf': z.tuple([certificateDocSchema]),
+  'export:scoreSheetsPdf': z.tuple([scoreSheetDocSchema]),
   'import:readSpreadsheet': z.tuple([z.strictObject({ name: fileName, bytes })]),
   'contest:saveSnapshot': z.tuple([contestId, bundleSchema]),
   'contest:listSnapshots': z.tuple([]),
@@ -82,6 +83,8 @@ export interface Bridge {
   'file:open'(req: { kinds: ('xlsx' | 'csv' | 'json')[] }): Promise<Result<OpenedFile | null>>;
   'export:scoreboardXlsx'(doc: ScoreboardDoc): Promise<Result<Uint8Array>>;
   'export:certificatesPdf'(doc: CertificateDoc): Promise<Result<Uint8Array>>;
+  /** Printable score sheets (phiếu chấm điểm), blank or pre-filled, one per judge and cluster. */
+  'export:scoreSheetsPdf'(doc: ScoreSheetDoc): Promise<Result<Uint8Array>>;
   /** Read an .xlsx or .csv safely (size, zip and memory limits) into raw cells. */
   'import:readSpreadsheet'(req: { name: string; bytes: Uint8Array }): Promise<Result<RawWorkbook>>;
   /** Mirror a contest's setup to disk (atomic write), so IndexedDB is never its only copy. */

@@ -11,6 +11,9 @@
  * events of a chain removed, or a whole chain rewritten — compare chainHead with the one printed on
  * documents for that.
  *
+ * A quick mode (strict: false) for rebuilding skips the zod parse and the canonical re-serialisation
+ * but still ties every byte of a line to its hash, so the single-byte guarantee holds there too.
+ *
  * Not here: reading files (the main side's journal store), deciding what events mean (projection.ts).
  */
 import type { JournalCheck } from '../bridge/contract';
@@ -94,7 +97,7 @@ export function verifyLines(lines: readonly string[], opts: VerifyOptions = {}):
     badLines++;
     firstBad ??= { line, reason };
   };
-  const last = new Map<string, { seq: number; hash: string }>(); // per device, the last good line's event
+  const last = new Map<string, JournalEvent>(); // per device, the good line with the highest seq so far
   for (let i = 0; i < lines.length; i++) {
     const p = parseLine(lines[i], i, opts);
     if (!p.ok) {
@@ -106,12 +109,12 @@ export function verifyLines(lines: readonly string[], opts: VerifyOptions = {}):
     const before = last.get(e.deviceId);
     const link = chainProblem(e, before);
     if (link) report(i, `${lineNo(i)}: ${link}`);
-    if (!before || e.seq > before.seq) last.set(e.deviceId, { seq: e.seq, hash: e.hash });
+    if (!before || e.seq > before.seq) last.set(e.deviceId, e);
   }
   return { ok: firstBad === null, events: valid.length, firstBad, head: chainHead(valid), valid, badLines };
 }
 
-function chainProblem(e: JournalEvent, before: { seq: number; hash: string } | undefined): string | null {
+function chainProblem(e: JournalEvent, before: JournalEvent | undefined): string | null {
   const device = `thiết bị “${e.deviceId}”`;
   const expected = before ? before.seq + 1 : 1;
   if (before && e.seq <= before.seq) return `số thứ tự ${e.seq} của ${device} lặp lại hoặc lùi lại (trước đó đã đến số ${before.seq}) — có mục bị chép thêm hoặc đảo thứ tự.`;

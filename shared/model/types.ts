@@ -128,6 +128,28 @@ export interface Round {
   /** Award rounds: recognition rule and funnel counts chosen by the board. */
   readonly passMark?: PassMarkRule;
   readonly funnel?: { readonly exemplary: number; readonly commended: number };
+  /** The board's recorded decisions on this round's results, each with its reason. */
+  readonly decisions?: RoundDecisions;
+}
+
+/** A decision taken by a person about a result, kept with who took it, when and why. */
+export interface Decided {
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface RoundDecisions {
+  /** Prize given or withdrawn by hand (tier null = no prize), e.g. to settle a tie at a boundary. */
+  readonly prizeOverrides?: readonly (Decided & { readonly entrantId: EntrantId; readonly tier: string | null })[];
+  /** Cân đối cơ cấu giải: a tier's count changed after the tally. */
+  readonly countChanges?: readonly (Decided & { readonly tier: string; readonly count: number; readonly scope?: string })[];
+  /** Head judge's answer to a discrepancy flag. */
+  readonly discrepancies?: readonly (Decided & { readonly entrantId: EntrantId; readonly decision: 'confirmed' | 'rescore' })[];
+  /** Who goes through when a tie sits on the advancement cut. */
+  readonly advancement?: readonly (Decided & { readonly entrantId: EntrantId; readonly advance: boolean })[];
+  /** Side prizes chosen by the panel (e.g. giải phong cách). */
+  readonly chosenSidePrizes?: readonly (Decided & { readonly name: string; readonly entrantIds: readonly EntrantId[] })[];
 }
 
 export interface Cluster {

@@ -8,7 +8,7 @@
  *
  * Not here: prizes (shared/prizes), advancement (advancement.ts), the explain view (explain.ts).
  */
-import type { AggregationPolicy, Criterion, Entrant, EntrantId, Judge, MissingScoreRule } from '../model/types';
+import type { AggregationPolicy, Criterion, Entrant, EntrantId, Judge, JudgeId, MissingScoreRule } from '../model/types';
 import { add, compare, frac, sub, toNumber, ZERO, type Fraction } from '../scoring/fraction';
 import { formatCp } from '../scoring/format';
 import { aggregateValues, standardise, zOf, zStats } from './aggregate';
@@ -77,6 +77,8 @@ function validPenalties(input: TallyInput, issues: TallyIssue[]): Map<EntrantId,
   return out;
 }
 
+const NO_JUDGES: readonly JudgeId[] = [];
+
 /**
  * Each tracked part aggregated on its own with the round's policy (z-score rounds use the mean for
  * parts), plus the part's objective score; null where a judged part has no counted judge or an
@@ -95,9 +97,9 @@ function partScores(
     const missingObjective = Number.isNaN(partObjective);
     return {
       criterionId: node.id, name: node.name, topLevel: node.topLevel, maxCp: plan.nodeMaxCp[k],
-      value: judged === null || missingObjective ? null : add(judged, frac(partObjective)),
+      value: judged === null || missingObjective ? null : partObjective === 0 ? judged : add(judged, frac(partObjective)),
       objectiveCp: missingObjective ? 0 : partObjective,
-      dropped: (partAgg?.dropped ?? []).map((i) => judges[present[i]].id),
+      dropped: partAgg && partAgg.dropped.length ? partAgg.dropped.map((i) => judges[present[i]].id) : NO_JUDGES,
     };
   });
 }
@@ -125,7 +127,8 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
     const plan = scope.planFor(entrant);
     const { nodeCp } = rows[e];
     const notes: ResultIssue[] = [];
-    const present = rows[e].totals.flatMap((t, j) => (t.totalCp === null ? [] : [j]));
+    const present: number[] = [];
+    rows[e].totals.forEach((t, j) => t.totalCp !== null && present.push(j));
     rows[e].totals.forEach((t, j) => {
       if (t.absence !== 'incomplete') return;
       const what = t.scored === 0 ? 'chưa chấm' : `mới chấm ${t.scored}/${t.expected} tiêu chí`;
@@ -162,7 +165,8 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
     const own = penalties.get(entrant.id) ?? [];
     const penaltyCp = own.reduce((s, p) => s + p.cp, 0);
     const status = judgedCp !== null && !notes.some((n) => n.blocking) ? 'ranked' : 'unranked';
-    const result = status === 'ranked' ? sub(add(judgedCp!, frac(objectiveCp)), frac(penaltyCp)) : null;
+    const adjust = objectiveCp - penaltyCp;
+    const result = status !== 'ranked' ? null : adjust === 0 ? judgedCp : adjust > 0 ? add(judgedCp!, frac(adjust)) : sub(judgedCp!, frac(-adjust));
     const std = z && present.length ? standardise(z, present.map((j) => zOf(z, judges[j].id, rows[e].totals[j].totalCp!))) : null;
     const zMean = std ? std.zMean : null;
     const standardisedCp = std && result ? std.cp + objectiveCp - penaltyCp : null;

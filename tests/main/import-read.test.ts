@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { readSpreadsheet, readSpreadsheetWithStats } from '../../electron/main/import/read-spreadsheet';
+import { readSpreadsheetWithStats } from '../../electron/main/import/read-spreadsheet';
 import { UserFacingError } from '../../electron/main/handlers/context';
 import { previewFile } from '../../shared/import/preview';
 import { entrantsToSheet, type SheetModel } from '../../shared/import/export-sheet';
@@ -17,7 +17,10 @@ import { entrantToRecord } from '../../shared/import/records';
 import type { RawWorkbook } from '../../shared/import/types';
 import type { ClusterId, Entrant, EntrantId, RoundId } from '../../shared/model/types';
 import { SIX_CLUSTERS, aContext } from '../unit/import-builders';
-import { ENTRANTS, messyEntrantsXlsx, syntheticEntrants } from '../fixtures/import/fixture-data';
+import { ENTRANTS, encode1258, messyEntrantsXlsx, syntheticEntrants } from '../fixtures/import/fixture-data';
+import { decodeText } from '../../electron/main/import/csv-decode';
+import { detectSeparator } from '../../electron/main/import/csv-read';
+import iconv from 'iconv-lite';
 
 const FIXTURES = resolve(__dirname, '../fixtures/import');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -167,6 +170,46 @@ describe('good files', () => {
   });
 });
 
+describe('CSV details', () => {
+  const utf16le = (text: string) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+
+  it('Excel "Unicode text" (UTF-16LE, tab-separated) reads', async () => {
+    const wb = await readOk('unicode.txt', utf16le('Tên đội\tĐơn vị\r\nĐội Ba Đình\tQuận Ba Đình\r\n'));
+    expect(wb.detected).toEqual({ encoding: 'utf-16le', separator: '\t' });
+    expect(wb.sheets[0].rows[1]).toEqual(['Đội Ba Đình', 'Quận Ba Đình']);
+  });
+
+  it('honours Excel\'s "sep=" first line and drops it', async () => {
+    const wb = await readOk('sep.csv', new TextEncoder().encode('sep=;\nTên,đội;Đơn vị\nA,1;B\n'));
+    expect(wb.detected?.separator).toBe(';');
+    expect(wb.sheets[0].rows).toEqual([['Tên,đội', 'Đơn vị'], ['A,1', 'B']]);
+  });
+
+  it.each([
+    ['Dân vận khéo; Hòa giải ở cơ sở; Nguyễn Thị Thủy', 'windows-1258'],
+    ['Đội Phường Ứng Hòa; Trưởng ban; Điểm tối đa', 'windows-1258'],
+    ['Hòa Bình, Café Noël, Lê Trí', 'windows-1252'],
+  ])('tells 1258 from 1252: %s', (text, expected) => {
+    const bytes = expected === 'windows-1258' ? encode1258(text) : iconv.encode(text, 'windows-1252');
+    expect(decodeText(bytes)).toEqual({ text, encoding: expected });
+  });
+
+  it.each([
+    ['Mã;Tên;Điểm\nA;Đội 1;8,5\nB;Đội 2;9,25\n', ';'],
+    ['Mã,Tên,Điểm\nA,"Đội 1; 2",8.5\nB,Đội 2,9\n', ','],
+    ['Mã\tTên\nA\tĐội, 1\n', '\t'],
+    ['"Tên\nhai dòng";Đơn vị\n"A;B";C\n', ';'],
+  ])('detects the separator of %j', (text, sep) => {
+    expect(detectSeparator(text)).toBe(sep);
+  });
+
+  it('a quote left open is a clear error', async () => {
+    const err = await errorOf('ngoac.csv', new TextEncoder().encode('Tên;Đơn vị\n"Đội A;Quận 1\nĐội B;Quận 2\n'));
+    expect(err.code).toBe('corrupt');
+    expect(err.message).toContain('dấu ngoặc kép');
+  });
+});
+
 describe('empty and unrecognisable files', () => {
   it('empty.csv (0 bytes) is refused by name', async () => {
     expect(await errorOf('empty.csv')).toMatchObject({ code: 'emptyFile', message: 'Tệp “empty.csv” trống (0 byte). Hãy chọn đúng tệp danh sách.' });
@@ -197,6 +240,18 @@ describe('hostile files', () => {
     const err = await errorOf(name);
     expect(err.code).toBe(code);
     expect(err.message).toContain(text);
+  });
+
+  it.each([
+    ['bao-cao.xls', '<html><body><table><tr><td>Tên</td></tr></table></body></html>', 'một trang HTML/XML'],
+    ['anh.jpg.xlsx', '\u00ff\u00d8\u00ff\u00e0 JFIF', 'một ảnh JPEG'],
+    ['rac.bin', '\u0001\u0002\u0003\u0004\u0005\u0006 binary', ''],
+  ])('%s is not a spreadsheet', async (name, text, what) => {
+    const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0) & 255));
+    const err = await errorOf(name, bytes);
+    expect(err.code).toBe('notSpreadsheet');
+    expect(err.message).toContain(`Tệp “${name}” không phải là bảng tính Excel (.xlsx) hoặc CSV`);
+    expect(err.message).toContain(what);
   });
 
   it('judges content, not the extension: a PDF named .xlsx is still called a PDF', async () => {

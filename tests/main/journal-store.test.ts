@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdtemp, open, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -146,6 +146,17 @@ describe('journal store', () => {
     await store.append(C, [e3]); // the renderer resends what was never acknowledged
     expect(await fileText()).toBe(fileOf([e1, e2, e3]));
     expect(await store.verify(C)).toMatchObject({ ok: true, events: 3 });
+  });
+
+  it('a line copied twice: read returns the event once, verify names the copy', async () => {
+    const a = aDevice('A');
+    const [e1, e2] = [a.emit(), a.emit()];
+    await mkdir(join(dir, 'journals'));
+    await writeFile(journalPath(dir, C), fileOf([e1, e2, e1]));
+    const store = openJournalStore(dir);
+    expect(await store.read(C)).toEqual([e1, e2]);
+    expect((await store.verify(C)).firstBad?.line).toBe(2);
+    expect(await store.append(C, [e1, e2])).toMatchObject({ added: 0 });
   });
 
   it('a failed fsync acknowledges nothing and leaves the file as it was; the retry succeeds', async () => {

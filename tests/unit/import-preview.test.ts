@@ -211,6 +211,18 @@ describe('planUpsert', () => {
     expect(plan.update[0].changes.map((c) => c.field)).toEqual(['name', 'unit', 'clusterName', 'field']);
   });
 
+  it('judges, who have no stored code, match by name and unit', () => {
+    const judges: Judge[] = [
+      { id: 'j1' as JudgeId, contestId: ids.contest, name: 'Nguyễn Thị Hoa', title: 'Phó Trưởng ban', unit: 'Ban Dân vận', role: 'head', clusterIds: [], fields: [], order: 1 },
+      { id: 'j2' as JudgeId, contestId: ids.contest, name: 'Lê Minh', title: '', unit: 'Sở Nội vụ', role: 'member', clusterIds: [], fields: [], order: 2 },
+    ];
+    const rows = [['Mã GK', 'Họ và tên', 'Chức vụ', 'Đơn vị công tác', 'Vai trò'], ['GK1', 'nguyen thi hoa', 'Trưởng ban', 'Ban Dân vận', 'Trưởng ban'], ['GK9', 'Lê Minh', '', 'Sở Nội vụ', '']];
+    const plan = planUpsert(previewFile(aWorkbook(aSheet(rows)), 'judges', aContext()), existingJudges(judges, SIX_CLUSTERS));
+    expect(plan.create).toEqual([]);
+    expect(plan.unchanged.map((u) => u.id)).toEqual(['j2']);
+    expect(plan.update.map((u) => [u.id, u.changes.map((c) => c.field)])).toEqual([['j1', ['name', 'title']]]);
+  });
+
   it('re-importing an exported list changes nothing', () => {
     const sheet = entrantsToSheet(stored, SIX_CLUSTERS);
     const plan = planUpsert(previewFile(aWorkbook(aSheet([sheet.headers as RawCell[], ...(sheet.rows as RawCell[][])])), 'entrants', aContext()), existing);

@@ -8,6 +8,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { IssuerDoc } from '../../../shared/documents/models';
+import { UserFacingError } from '../handlers/context';
 
 export const pt = (mm: number) => (mm * 72) / 25.4;
 export const PAGE_W = 841.89; // A4 landscape, points
@@ -35,13 +36,16 @@ export class Pen {
   }
 }
 
-/** Fails with the missing file's name instead of pdfkit's bare ENOENT deep inside fontkit. */
+/**
+ * Fails with the missing file's name instead of pdfkit's bare ENOENT deep inside fontkit. Expected
+ * (a damaged install), so the user is told what to do rather than shown an internal error.
+ */
 export async function checkFonts(fontsDir: string): Promise<void> {
   for (const file of Object.values(FACES)) {
     try {
       await access(join(fontsDir, file));
     } catch {
-      throw new Error(`Thiếu phông chữ ${file} trong ${fontsDir}`);
+      throw new UserFacingError('missingFont', `Thiếu phông chữ ${file} trong ${fontsDir}. Hãy cài đặt lại ứng dụng Giám khảo.`);
     }
   }
 }

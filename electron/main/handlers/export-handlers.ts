@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Handlers } from './registry';
-import { writeScoreboardXlsx } from '../exports/scoreboard-xlsx';
-import { writeCertificatesPdf } from '../exports/certificates-pdf';
+import { renderInWorker } from '../exports/render-in-worker';
 
-export const exportHandlers: Pick<Handlers, 'export:scoreboardXlsx' | 'export:certificatesPdf'> = {
-  'export:scoreboardXlsx': async (_ctx, doc) => writeScoreboardXlsx(doc),
-  'export:certificatesPdf': async (ctx, doc) => writeCertificatesPdf(doc, join(ctx.resourcesDir, 'fonts')),
+// Rendering runs in a worker thread with memory and time limits (render-in-worker.ts), never here.
+export const exportHandlers: Pick<Handlers, 'export:scoreboardXlsx' | 'export:certificatesPdf' | 'export:scoreSheetsPdf'> = {
+  'export:scoreboardXlsx': async (ctx, doc) => renderInWorker('scoreboardXlsx', doc, join(ctx.resourcesDir, 'fonts')),
+  'export:certificatesPdf': async (ctx, doc) => renderInWorker('certificatesPdf', doc, join(ctx.resourcesDir, 'fonts')),
+  'export:scoreSheetsPdf': async (ctx, doc) => renderInWorker('scoreSheetsPdf', doc, join(ctx.resourcesDir, 'fonts')),
 };

@@ -53,7 +53,6 @@ export function detectSeparator(text: string): Separator {
 const baseName = (name: string) => name.replace(/\.[^.]*$/, '') || name;
 
 export function readCsv(name: string, bytes: Uint8Array, limits: ReadLimits): RawWorkbook {
-  if (bytes.byteLength > limits.maxCsvBytes) throw readError('tooLarge', name, `hơn ${Math.round(limits.maxCsvBytes / 1048576)} MB`);
   const decoded = decodeText(bytes);
   let text = decoded.text;
   // Excel's own directive: a first line "sep=;" names the separator and is not data.

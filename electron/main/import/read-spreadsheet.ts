@@ -36,6 +36,7 @@ export async function readSpreadsheetWithStats(name: string, bytes: Uint8Array, 
       await checkXlsxZip(name, bytes, limits);
       return runImportWorker({ kind: 'xlsx', name, bytes, limits }, limits, options.workerEntry);
     case 'text':
+      if (bytes.byteLength > limits.maxCsvBytes) throw readError('tooLarge', name, `hơn ${Math.round(limits.maxCsvBytes / 1048576)} MB`);
       return runImportWorker({ kind: 'csv', name, bytes, limits }, limits, options.workerEntry);
     default: {
       const never: never = kind;

@@ -51,12 +51,15 @@ export function sniff(bytes: Uint8Array): Sniffed {
     return encrypted ? { kind: 'encrypted' } : { kind: 'legacyXls' };
   }
   for (const [sig, what] of OTHERS) if (startsWith(bytes, sig)) return { kind: 'other', what };
+  // Web systems often export an HTML table (or Excel 2003 XML) and name it .xls: readable by Excel, not here.
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^[\ufeff\s]+/, '').toLowerCase();
+  if (/^<(!doctype|html|\?xml|table|workbook)/.test(head)) return { kind: 'other', what: 'một trang HTML/XML, thường do phần mềm khác xuất ra và đặt đuôi .xls' };
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || startsWith(bytes, [0xef, 0xbb, 0xbf])) return { kind: 'text' };
-  const head = bytes.subarray(0, 64 * 1024);
+  const sample = bytes.subarray(0, 64 * 1024);
   let control = 0;
-  for (const b of head) {
+  for (const b of sample) {
     if (b === 0) return { kind: 'binary' };
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
-  return control / head.length > MAX_CONTROL_SHARE ? { kind: 'binary' } : { kind: 'text' };
+  return control / sample.length > MAX_CONTROL_SHARE ? { kind: 'binary' } : { kind: 'text' };
 }

@@ -2,38 +2,20 @@
  * Runs the import worker for one file: V8 heap limits so a hostile workbook runs out of memory in
  * the worker, a timer that terminates it if it takes too long, and Vietnamese errors for each way
  * it can end. One worker per file: it is thrown away after, so nothing a file did to it lingers.
- *
- * Which file to start: bundled (electron-vite writes out/main/import-worker.js beside the entry
- * that imports this module) we start the .js; from source (vitest, tsx: this module's URL ends in
- * .ts) we start the .ts through tsx. Node 20 does not apply `--import tsx` loader hooks inside
- * worker threads, so the source path boots with tsx's require hook instead (`tsx/cjs`).
+ * Which file to start (bundled .js, or the .ts through tsx from source) is workers/worker-entry.ts.
  * Not here: what the worker reads (import-worker.ts) or the zip checks (zip-check.ts).
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { RawWorkbook } from '../../../shared/import/types';
 import { UserFacingError } from '../handlers/context';
+import { workerEntryFor, type WorkerEntry } from '../workers/worker-entry';
 import { readError, type ReadLimits } from './limits';
 import type { WorkerReply, WorkerRequest, WorkerStats } from './worker-protocol';
 
-export interface WorkerEntry {
-  readonly entry: string | URL;
-  readonly options: WorkerOptions;
-}
+export type { WorkerEntry };
 
-/** Where the worker is for a module at `moduleUrl` (this module's own URL unless a test says otherwise). */
-export function workerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
-  if (/\.[mc]?ts$/.test(new URL(moduleUrl).pathname)) {
-    const source = fileURLToPath(new URL('./import-worker.ts', moduleUrl));
-    const tsx = createRequire(moduleUrl).resolve('tsx/cjs');
-    return { entry: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, options: { eval: true } };
-  }
-  // The bundle may put this module in a chunk one folder below the entries.
-  const candidates = ['./import-worker.js', '../import-worker.js'].map((p) => new URL(p, moduleUrl));
-  return { entry: candidates.find((u) => existsSync(u)) ?? candidates[0], options: {} };
-}
+/** The import worker beside the module at `moduleUrl` (this module's own URL unless a test says otherwise). */
+export const workerEntry = (moduleUrl: string = import.meta.url): WorkerEntry => workerEntryFor('import-worker', moduleUrl);
 
 export interface WorkerRun {
   readonly workbook: RawWorkbook;

@@ -82,15 +82,9 @@ export function openJournalStore(dataDir: string): JournalStore {
   }
 
   /** strict: the full "Kiểm tra toàn vẹn" (verify); otherwise the quick mode of verify.ts, for read and the index. */
-  async function scan(contestId: string, slot: Slot, strict = false): Promise<LineCheck> {
-    const { check, index } = await load(journalPath(dataDir, contestId), contestId, strict);
-    slot.index = index; // reading is the one moment the index is rebuilt for free
-    return check;
-  }
-
   async function indexOf(contestId: string, slot: Slot): Promise<Index> {
-    if (!slot.index) await scan(contestId, slot);
-    return slot.index!;
+    slot.index ??= (await load(journalPath(dataDir, contestId), contestId, false)).index;
+    return slot.index;
   }
 
   return {
@@ -105,28 +99,24 @@ export function openJournalStore(dataDir: string): JournalStore {
 
     read: (contestId) =>
       serial(contestId, async (slot) => {
-        const check = await scan(contestId, slot);
-        // A line copied twice is reported by verify; the event itself is returned once.
-        const seen = new Set<string>();
-        const out: JournalEvent[] = [];
-        for (const e of check.valid) {
-          if (seen.has(e.hash)) continue;
-          seen.add(e.hash);
-          out.push(e);
-        }
-        return out;
+        const { events, index } = await load(journalPath(dataDir, contestId), contestId, false);
+        slot.index = index; // a fresh look at the file costs nothing extra here
+        return events;
       }),
 
     verify: (contestId) =>
-      serial(contestId, async (slot) => {
-        const { ok, events, firstBad, head } = await scan(contestId, slot, true);
-        return { ok, events, firstBad, head };
+      serial(contestId, async () => {
+        const { check } = await load(journalPath(dataDir, contestId), contestId, true);
+        return { ok: check.ok, events: check.events, firstBad: check.firstBad, head: check.head };
       }),
   };
 }
 
-/** Read and check the whole file; build the index from the events that are intact. */
-async function load(path: string, contestId: string, strict: boolean): Promise<{ check: LineCheck; index: Index }> {
+/**
+ * Read and check the whole file (strict: the full "Kiểm tra toàn vẹn"; otherwise verify.ts's quick
+ * mode, for read and the index). `events` are the intact ones, each once, in file order.
+ */
+async function load(path: string, contestId: string, strict: boolean): Promise<{ check: LineCheck; index: Index; events: JournalEvent[] }> {
   let bytes: Buffer;
   let exists = true;
   try {
@@ -139,12 +129,17 @@ async function load(path: string, contestId: string, strict: boolean): Promise<{
   const { text, undecodable } = decode(bytes);
   const check = verifyText(text, { contestId, sha256Hex, undecodable, strict });
   const chains = new Map<string, (string | undefined)[]>();
+  const events: JournalEvent[] = [];
   for (const e of check.valid) {
-    const chain = chains.get(e.deviceId) ?? chains.set(e.deviceId, []).get(e.deviceId)!;
-    chain[e.seq - 1] ??= e.hash; // the first intact line for a key is the stored one
+    let chain = chains.get(e.deviceId);
+    if (!chain) chains.set(e.deviceId, (chain = []));
+    const had = chain[e.seq - 1];
+    if (had === e.hash) continue; // a line copied twice (verify reports it): the event once
+    chain[e.seq - 1] = had ?? e.hash; // for a fork, the first line holds the key
+    events.push(e);
   }
   const validBytes = bytes.lastIndexOf(0x0a) + 1;
-  return { check, index: { chains, validBytes, torn: bytes.length > validBytes, exists } };
+  return { check, index: { chains, validBytes, torn: bytes.length > validBytes, exists }, events };
 }
 
 /** UTF-8 text of the file; lines whose bytes are not valid UTF-8 are named so verify reports them. */

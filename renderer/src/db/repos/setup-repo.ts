@@ -92,6 +92,16 @@ export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null, onChang
       await changedRound(roundId);
     },
 
+    /** Insert and update many judges at once (imports): all or nothing. */
+    async upsertJudges(contestId: ContestId, rows: readonly Judge[]): Promise<void> {
+      assertWritable(readOnlyReason);
+      await db.transaction('rw', db.judges, async () => {
+        for (const j of rows) if (j.contestId !== contestId) throw new Error('judge of another contest');
+        await db.judges.bulkPut([...rows]);
+      });
+      onChanged(contestId);
+    },
+
     /** Put back a contest from its copy on disk (after IndexedDB lost it): all or nothing. */
     async restoreBundle(b: ContestBundle): Promise<void> {
       assertWritable(readOnlyReason);

@@ -62,6 +62,24 @@ export function structureRepo(db: GiamKhaoDb, readOnlyReason: string | null, onC
       await done(next.roundId);
     },
 
+    /** Imported criteria: every change checked against stored scores, then all written or none. */
+    async upsertCriteria(roundId: RoundId, list: readonly Criterion[]): Promise<void> {
+      assertWritable(readOnlyReason);
+      await db.transaction('rw', [db.criteria, db.scores], async () => {
+        const scores = await db.scores.where('roundId').equals(roundId).toArray();
+        const problems: string[] = [];
+        for (const c of list) {
+          if (c.roundId !== roundId) throw new Error('criterion of another round');
+          const isPart = list.some((k) => k.parentId === c.id);
+          if (!isPart) problems.push(...criterionEditProblems(await db.criteria.get(c.id), c, scores));
+        }
+        if (problems.length) throw new SetupRuleError(problems.join(' '));
+        await db.criteria.bulkPut([...list]);
+        await refreshPartMaxima(roundId);
+      });
+      await done(roundId);
+    },
+
     async deleteCriterion(target: Criterion): Promise<void> {
       assertWritable(readOnlyReason);
       await db.transaction('rw', [db.criteria, db.scores], async () => {

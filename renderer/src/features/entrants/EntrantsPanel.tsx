@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClusterId, Entrant, EntrantId, Round } from '@shared/model/types';
 import { foldVietnamese, viCollator } from '@shared/text/vietnamese';
 import { useServices } from '../../app/services';
+import { ImportWizard } from '../import/ImportWizard';
 import type { ContestBundle } from '@shared/model/bundle';
 
 export function EntrantsPanel({ bundle, round }: { bundle: ContestBundle; round: Round }) {
@@ -55,7 +56,10 @@ export function EntrantsPanel({ bundle, round }: { bundle: ContestBundle; round:
       {error && <Text c="red" role="alert">{error}</Text>}
       <Group justify="space-between">
         <TextInput placeholder={t('entrants.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={320} aria-label={t('entrants.search')} />
-        <Text size="sm" c="dimmed">{t('entrants.count', { count: entrants.length })}</Text>
+        <Group gap="xs">
+          <ImportWizard target="entrants" bundle={bundle} round={round} />
+          <Text size="sm" c="dimmed">{t('entrants.count', { count: entrants.length })}</Text>
+        </Group>
       </Group>
       {entrants.length === 0 ? <Text c="dimmed">{t('entrants.none')}</Text> : (
         <Table striped withTableBorder data-testid="entrants-table">

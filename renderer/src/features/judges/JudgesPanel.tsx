@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Judge, JudgeId, JudgeRole, Round } from '@shared/model/types';
 import { useServices } from '../../app/services';
 import { JudgeClusters, JudgePin } from './JudgeRowActions';
+import { ImportWizard } from '../import/ImportWizard';
 import type { ContestBundle } from '@shared/model/bundle';
 
 export function JudgesPanel({ bundle, round }: { bundle: ContestBundle; round: Round }) {
@@ -40,6 +41,7 @@ export function JudgesPanel({ bundle, round }: { bundle: ContestBundle; round: R
         <Select label={t('judges.role')} value={role} onChange={(v) => v && setRole(v as JudgeRole)} allowDeselect={false} w={140}
           data={[{ value: 'member', label: t('judges.member') }, { value: 'head', label: t('judges.head') }]} />
         <Button type="submit">{t('judges.add')}</Button>
+        <ImportWizard target="judges" bundle={bundle} round={round} />
       </Group>
       {error && <Text c="red" role="alert">{error}</Text>}
       {judges.length === 0 ? <Text c="dimmed">{t('judges.none')}</Text> : (

@@ -13,12 +13,16 @@ import { findDiscrepancies } from '@shared/tally/discrepancy';
 import { useServices } from '../../app/services';
 import { AdvancementCard } from './AdvancementCard';
 import { AnalysisPanel } from './AnalysisPanel';
+import { AwardsCard } from './AwardsCard';
+import { DecisionsCard } from './DecisionsCard';
 import { ExplainModal } from './ExplainModal';
+import { LockRound } from './LockRound';
 import { exportCertificates, exportScoreboard, type ExportOutcome } from './export-actions';
-import { extrasFrom, panelOf, roundResults, type ResultGroup } from './results-model';
+import { extrasFrom, panelOf, roundResults, type ResultGroup, type RoundResults } from './results-model';
 import { ScoreboardTable } from './ScoreboardTable';
 
 export function ResultsPanel({ bundle, round }: { bundle: ContestBundle; round: Round }) {
+  const flagsOf = (r: RoundResults) => r.groups.flatMap((g) => findDiscrepancies(g.tally.results, { gapCp: round.discrepancyGapCp, decisions: round.decisions?.discrepancies }).flags);
   const services = useServices();
   const data = useLiveQuery(async () => {
     const [scores, events] = await Promise.all([services.repos.journal.scores(round.id), services.repos.journal.events(bundle.contest.id)]);
@@ -51,6 +55,7 @@ export function ResultsPanel({ bundle, round }: { bundle: ContestBundle; round: 
         <Button onClick={() => run(exportScoreboard)} loading={busy}>Xuất bảng điểm Excel</Button>
         <Button onClick={() => run(exportCertificates)} loading={busy} variant="light" color="red">In giấy khen PDF</Button>
         <Button onClick={() => setAnalysis((a) => !a)} variant="default">{analysis ? 'Ẩn phân tích' : 'Phân tích độ nhạy và giám khảo'}</Button>
+        <LockRound bundle={bundle} round={round} openIssues={results?.prizes.openTies.length ?? 0} />
       </Group>
       {outcome && (
         <Alert color={outcome.ok ? 'green' : 'red'} data-testid="export-outcome" role="status">
@@ -58,13 +63,14 @@ export function ResultsPanel({ bundle, round }: { bundle: ContestBundle; round: 
           {outcome.differences && <List size="sm">{outcome.differences.map((d) => <List.Item key={d}>{d}</List.Item>)}</List>}
         </Alert>
       )}
-      {results && results.prizes.openTies.length > 0 && (
-        <Alert color="yellow" title="Đồng điểm tại ranh giới giải — cần Ban giám khảo quyết định" data-testid="open-ties">
-          <List size="sm">{results.prizes.openTies.map((t, i) => <List.Item key={i}>{t.message}</List.Item>)}</List>
-        </Alert>
+      {results && (results.prizes.openTies.length > 0 || flagsOf(results).some((f) => f.open) || round.decisions) && (
+        <Card withBorder data-testid="open-ties">
+          <DecisionsCard round={round} ties={results.prizes.openTies} flags={flagsOf(results)} entrants={bundle.entrants} />
+        </Card>
       )}
+      {results && <AwardsCard results={results} entrants={bundle.entrants} />}
       {groups.map((g) => {
-        const flags = findDiscrepancies(g.tally.results, { gapCp: round.discrepancyGapCp }).flags;
+        const flags = findDiscrepancies(g.tally.results, { gapCp: round.discrepancyGapCp, decisions: round.decisions?.discrepancies }).flags.filter((f) => f.open);
         return (
           <Card withBorder key={g.cluster?.id ?? 'all'}>
             <Title order={5} mb="xs">Bảng tổng hợp điểm — {g.title}</Title>

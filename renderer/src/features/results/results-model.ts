@@ -7,7 +7,9 @@
 import { buildExclusion } from '@shared/awards/exclusion';
 import type { Projection } from '@shared/journal/projection';
 import type { Cluster, Criterion, CriterionId, Entrant, EntrantId, Judge, Round, Score } from '@shared/model/types';
+import { awardFunnel, type FunnelOutcome } from '@shared/awards/funnel';
 import { awardPrizes, type PrizeOutcome } from '@shared/prizes/prizes';
+import { sidePrizes, type SidePrizeOutcome } from '@shared/prizes/side';
 import { tally, type Tally, type TallyInput } from '@shared/tally/tally';
 
 export interface ResultGroup {
@@ -28,6 +30,9 @@ export function panelOf(group: Pick<ResultGroup, 'cluster'> & { readonly roundId
 export interface RoundResults {
   readonly groups: readonly ResultGroup[];
   readonly prizes: PrizeOutcome;
+  readonly sidePrizes: readonly SidePrizeOutcome[];
+  /** Award rounds with a pass mark: recognised → exemplary → commended. */
+  readonly funnel: FunnelOutcome | null;
 }
 
 /** Secretary-entered extras from the projection, in the tally's terms. */
@@ -63,8 +68,14 @@ export function roundResults(
   const parts = round.prizesPerCluster && roundClusters.length > 0
     ? roundClusters.filter((c) => inRound.some((e) => e.clusterId === c.id)).map((c) => ({ title: c.name, cluster: c, ...run(inRound.filter((e) => e.clusterId === c.id), c) }))
     : [{ title: round.name, cluster: null, ...run(inRound, null) }];
-  const prizes = awardPrizes({ round, results: parts.flatMap((p) => p.tally.results), clusters: roundClusters });
+  const all = parts.flatMap((p) => p.tally.results);
+  const d = round.decisions ?? {};
+  const prizes = awardPrizes({ round, results: all, clusters: roundClusters, overrides: d.prizeOverrides, countChanges: d.countChanges });
   const tierOf = new Map<string, string>();
   for (const [id, tier] of prizes.tierOf) if (tier) tierOf.set(id, tier);
-  return { groups: parts.map((p) => ({ ...p, roundId: round.id, prizes: tierOf })), prizes };
+  const side = sidePrizes(all, round.sidePrizes ?? [], d.chosenSidePrizes ?? []).prizes;
+  const funnel = round.passMark
+    ? awardFunnel({ results: all, rule: round.passMark, counts: round.funnel ?? { exemplary: 0, commended: 0 }, tieBreak: round.tieBreak })
+    : null;
+  return { groups: parts.map((p) => ({ ...p, roundId: round.id, prizes: tierOf })), prizes, sidePrizes: side, funnel };
 }

@@ -4,7 +4,7 @@
  * accepted value goes through the score saver (IndexedDB + journal file) and the cell shows
  * whether it is saved on disk or only on this device.
  */
-import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,6 +56,10 @@ export function ScoringPanel({ bundle, round, lockedJudge }: ScoringPanelProps) 
   const submitted = !!judge && !!journal && sheetSubmitted(journal.projection, round.id, judge.id, pass);
   const done = rows.filter((r) => { const x = rowTotalCp(r, criteria); return x.scored === x.expected; }).length;
   const isHead = bundle.judges.some((j) => j.role === 'head');
+  // A locked round changes only through amendments, each carrying the reason typed here.
+  const [amendDraft, setAmendDraft] = useState('');
+  const [amendReason, setAmendReason] = useState<string | null>(null);
+  const locked = round.locked;
 
   const base = useCallback((): Omit<UnsealedEvent, 'kind' | 'steps' | 'entrantId' | 'criterionId'> => ({
     v: 1, contestId: bundle.contest.id, roundId: round.id, judgeId: judge!.id, pass,
@@ -70,14 +74,15 @@ export function ScoringPanel({ bundle, round, lockedJudge }: ScoringPanelProps) 
     setLastSave({ state: 'saving' });
     const old = row.values[c.id];
     try {
-      const r = await saver.save({ ...base(), entrantId: row.entrant.id, criterionId: c.id, kind: steps === null ? 'clear' : old === undefined ? 'enter' : 'edit', steps });
+      const kind = locked ? 'amend' : steps === null ? 'clear' : old === undefined ? 'enter' : 'edit';
+      const r = await saver.save({ ...base(), entrantId: row.entrant.id, criterionId: c.id, kind, steps, reason: locked ? amendReason : null });
       mark(r.state);
       setLastSave({ state: r.state, message: r.message });
     } catch (err) {
       setCellState((m) => { const n = new Map(m); n.delete(key); return n; });
       setLastSave({ state: 'localOnly', message: (err as Error).message });
     }
-  }, [judge, saver, base]);
+  }, [judge, saver, base, locked, amendReason]);
 
   const outliers = () => {
     if (!judge || !official) return [];
@@ -128,6 +133,18 @@ export function ScoringPanel({ bundle, round, lockedJudge }: ScoringPanelProps) 
           }}
         />
       )}
+      {locked && judge && !lockedJudge && (
+        <Alert color="gray" title="Vòng đã khóa kết quả" data-testid="locked">
+          {amendReason ? (
+            <Group justify="space-between"><span>Đang điều chỉnh sau khóa. Lý do ghi kèm mỗi thay đổi: “{amendReason}”.</span><Button size="xs" variant="default" onClick={() => setAmendReason(null)}>Kết thúc điều chỉnh</Button></Group>
+          ) : (
+            <Group align="end">
+              <TextInput label="Lý do điều chỉnh (bắt buộc, ghi vào nhật ký)" value={amendDraft} onChange={(e) => setAmendDraft(e.currentTarget.value)} w={420} />
+              <Button size="xs" disabled={!amendDraft.trim()} onClick={() => setAmendReason(amendDraft.trim())}>Điều chỉnh điểm</Button>
+            </Group>
+          )}
+        </Alert>
+      )}
       {judge && mode !== 'review' && entrants.length === 0 && <Text c="dimmed">{t('scoring.noEntrants')}</Text>}
       {judge && mode !== 'review' && entrants.length > 0 && (
         <>
@@ -137,7 +154,7 @@ export function ScoringPanel({ bundle, round, lockedJudge }: ScoringPanelProps) 
             onReopen={async (reason) => { await saver.save({ ...base(), by: { role: 'head', name: bundle.judges.find((j) => j.role === 'head')?.name ?? '' }, entrantId: null, criterionId: null, kind: 'reopen', steps: null, reason }); }}
           />
           {!submitted && <Text size="sm" c="dimmed">{t('scoring.hint')}</Text>}
-          <ScoreGrid rows={rows} criteria={criteria} cellState={cellState} onCommit={onCommit} readOnly={submitted} />
+          <ScoreGrid rows={rows} criteria={criteria} cellState={cellState} onCommit={onCommit} readOnly={locked ? !amendReason : submitted} />
         </>
       )}
     </Stack>

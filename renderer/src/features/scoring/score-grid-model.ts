@@ -4,7 +4,7 @@
  */
 import { effectiveWeight, leaves, partOf } from '@shared/model/criteria-tree';
 import type { Criterion, Entrant, Judge, Score } from '@shared/model/types';
-import { foldVietnamese } from '@shared/text/vietnamese';
+import { sameUnit } from '@shared/awards/exclusion';
 
 export interface SheetRow {
   readonly entrant: Entrant;
@@ -16,10 +16,7 @@ export interface SheetRow {
   readonly conflict: boolean;
 }
 
-export function isConflict(judge: Judge, entrant: Entrant): boolean {
-  const a = foldVietnamese(judge.unit);
-  return a !== '' && a === foldVietnamese(entrant.unit);
-}
+export const isConflict = (judge: Judge, entrant: Entrant): boolean => sameUnit(judge.unit, entrant.unit);
 
 export function sheetRows(entrants: readonly Entrant[], judge: Judge, scores: readonly Score[]): SheetRow[] {
   const mine = scores.filter((s) => s.judgeId === judge.id);

@@ -5,10 +5,12 @@
 import { ActionIcon, Button, Card, Checkbox, Group, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { childrenOf, maxTotalCp } from '@shared/model/criteria-tree';
+import type { ContestBundle } from '@shared/model/bundle';
 import type { Criterion, CriterionId, Round } from '@shared/model/types';
 import { formatCp } from '@shared/scoring/format';
 import { parseCentipoints } from '@shared/scoring/score-value';
 import { useServices } from '../../app/services';
+import { ImportWizard } from '../import/ImportWizard';
 
 function CriterionRow({ c, isPart, onError }: { c: Criterion; isPart: boolean; onError: (m: string | null) => void }) {
   const { repos } = useServices();
@@ -62,7 +64,7 @@ function CriterionRow({ c, isPart, onError }: { c: Criterion; isPart: boolean; o
   );
 }
 
-export function CriteriaEditor({ round, criteria }: { round: Round; criteria: readonly Criterion[] }) {
+export function CriteriaEditor({ round, criteria, bundle }: { round: Round; criteria: readonly Criterion[]; bundle: ContestBundle }) {
   const { repos, newId } = useServices();
   const [error, setError] = useState<string | null>(null);
   const parts = childrenOf(criteria, null);
@@ -82,7 +84,10 @@ export function CriteriaEditor({ round, criteria }: { round: Round; criteria: re
     <Card withBorder>
       <Group justify="space-between" mb="xs">
         <Title order={5}>Phần thi và tiêu chí — tổng điểm tối đa {formatCp(maxTotalCp(criteria))}</Title>
-        <Button size="xs" variant="light" onClick={() => add(null)}>Thêm phần thi</Button>
+        <Group gap="xs">
+          <ImportWizard target="criteria" bundle={bundle} round={round} />
+          <Button size="xs" variant="light" onClick={() => add(null)}>Thêm phần thi</Button>
+        </Group>
       </Group>
       {error && <Text c="red" size="sm" role="alert" mb="xs">{error}</Text>}
       <Table withTableBorder>

@@ -4,6 +4,7 @@ import type { ContestBundle } from '@shared/model/bundle';
 import type { Round } from '@shared/model/types';
 import { ClustersEditor } from './ClustersEditor';
 import { CriteriaEditor } from './CriteriaEditor';
+import { PrizeRulesForm } from './PrizeRulesForm';
 import { RoundRulesForm } from './RoundRulesForm';
 
 export function SetupPanel({ bundle, round }: { bundle: ContestBundle; round: Round }) {
@@ -12,8 +13,9 @@ export function SetupPanel({ bundle, round }: { bundle: ContestBundle; round: Ro
   return (
     <Stack>
       <RoundRulesForm key={round.id} round={round} />
+      <PrizeRulesForm key={`${round.id}-prizes-${criteria.length}`} round={round} criteria={criteria} />
       <ClustersEditor round={round} clusters={clusters} />
-      <CriteriaEditor key={`${round.id}-${criteria.length}`} round={round} criteria={criteria} />
+      <CriteriaEditor key={`${round.id}-${criteria.length}`} round={round} criteria={criteria} bundle={bundle} />
     </Stack>
   );
 }
