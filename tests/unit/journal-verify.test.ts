@@ -87,6 +87,27 @@ describe('verify: every single-byte change is detected at its line', () => {
   }, 60_000);
 });
 
+describe('verify: all 255 changes of every byte of one line', () => {
+  it('a line with Vietnamese text, a quoted reason and settles: no change of any byte to any value passes', () => {
+    const line = linesOf(sampleJournal())[3];
+    const bytes = utf8.encode(line);
+    let tried = 0;
+    let undetected = 0;
+    for (let off = 0; off < bytes.length; off++) {
+      for (let v = 0; v < 256; v++) {
+        if (v === bytes[off]) continue;
+        const changed = mutate(line, off, v);
+        for (const mode of MODES) {
+          tried++;
+          if (verifyLines([changed], mode).ok) undetected++;
+        }
+      }
+    }
+    console.log(`journal byte mutations (one line, every value): ${tried} tried, undetected ${undetected}`);
+    expect(undetected).toBe(0);
+  }, 60_000);
+});
+
 describe('verify: rules', () => {
   const journal = sampleJournal();
   const lines = linesOf(journal);

@@ -116,8 +116,11 @@ export function ruleUnder(p: Pen, text: string, face: Face, size: number, cx: nu
   p.pdf.moveTo(cx - w / 2, y).lineTo(cx + w / 2, y).lineWidth(0.8).strokeColor(BLACK).stroke();
 }
 
-/** Party or State heading, two columns from `top`; returns the y below it. */
-export function drawHeading(p: Pen, issuer: IssuerDoc, top = MARGIN.top): number {
+/**
+ * Party or State heading, two columns from `top`; returns the y below it. `placeDate` goes in the
+ * right column under the Party line or the motto, where official documents put it.
+ */
+export function drawHeading(p: Pen, issuer: IssuerDoc, top = MARGIN.top, placeDate = ''): number {
   const leftW = CONTENT_W * 0.44;
   const rightX = MARGIN.left + CONTENT_W * 0.48;
   const rightW = CONTENT_W * 0.52;
@@ -146,5 +149,6 @@ export function drawHeading(p: Pen, issuer: IssuerDoc, top = MARGIN.top): number
     ruleUnder(p, motto, 'B', 14, rightCx, ry + 1);
     ry += 4;
   }
+  if (placeDate) ry = drawCentered(p, { text: placeDate, face: 'I', size: 13 }, rightX, ry + 3, rightW);
   return Math.max(ly, ry);
 }

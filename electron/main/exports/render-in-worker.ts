@@ -64,6 +64,8 @@ export function renderInWorkerWithStats<K extends RenderKind>(kind: K, doc: Rend
   const entry = options.workerEntry ?? workerEntryFor('render-worker', import.meta.url);
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry.entry, {
+      // Not the parent's flags: under tsx or vitest they load loaders the worker does not need.
+      execArgv: [],
       ...entry.options,
       resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
       stdout: false,

@@ -12,7 +12,7 @@ import type { ScoreSheet, ScoreSheetDoc, ScoreSheetRow } from '../../../shared/d
 import { BLACK, checkFonts, CONTENT_W, drawCentered, drawHeading, MARGIN, nfc, nfcIssuer, openPdf, PAGE_H, PAGE_W, pt, type Pen } from './pdf-base';
 
 const LINE = 0.6;
-const PAD = 3;
+const PAD = 2.5;
 /** Handwriting needs room: a blank row is at least 8,5 mm high. */
 const MIN_ROW_H = pt(8.5);
 const STT_W = 30;
@@ -44,7 +44,7 @@ function geometry(n: number): Geometry {
   const xs = [MARGIN.left, MARGIN.left + STT_W];
   for (let i = 0; i <= n; i++) xs.push(MARGIN.left + STT_W + nameW + i * leafW);
   xs.push(MARGIN.left + CONTENT_W);
-  return { nameW, leafW, headerSize: leafW < 48 ? 8.5 : 10, xs };
+  return { nameW, leafW, headerSize: leafW < 48 ? 8.5 : 9.5, xs };
 }
 
 interface Header {
@@ -162,7 +162,7 @@ function drawRow(p: Pen, r: ScoreSheetRow, g: Geometry, y: number, h: number): v
 
 /** Title block of a sheet's first page; returns the y where the table starts. */
 function drawTitle(p: Pen, d: ScoreSheetDoc, s: ScoreSheet): number {
-  let y = drawHeading(p, d.issuer) + pt(3);
+  let y = drawHeading(p, d.issuer, MARGIN.top, d.dateText) + pt(3);
   y = drawCentered(p, { text: s.title, face: 'B', size: 15 }, MARGIN.left, y, CONTENT_W);
   if (d.contestName) y = drawCentered(p, { text: d.contestName, face: 'B', size: 13 }, MARGIN.left, y, CONTENT_W);
   if (s.scopeLine) y = drawCentered(p, { text: s.scopeLine, face: 'R', size: 13 }, MARGIN.left, y, CONTENT_W);
@@ -185,7 +185,7 @@ function drawContinuation(p: Pen, s: ScoreSheet): number {
   return p.pdf.y + 6;
 }
 
-/** Notes on the left, place, date and signature on the right, side by side under the table. */
+/** Notes on the left, the judge's signature on the right, side by side under the table. */
 const NOTES_W = CONTENT_W * 0.58;
 const SIGN_W = CONTENT_W * 0.38;
 const NOTE_SIZE = 10.5;
@@ -198,12 +198,11 @@ interface Tail {
   readonly height: number;
 }
 
-function measureTail(p: Pen, d: ScoreSheetDoc, s: ScoreSheet): Tail {
+function measureTail(p: Pen, s: ScoreSheet): Tail {
   const labelW = p.use('BI', NOTE_SIZE).widthOfString(`${LABEL} `);
   const noteW = NOTES_W - labelW;
   const notesH = s.notes.reduce((h, n) => h + p.use('I', NOTE_SIZE).heightOfString(n, { width: noteW - BULLET_W, lineGap: 1 }), 0);
   const signH =
-    p.use('I', 13).heightOfString(d.dateText || ' ', { width: SIGN_W, lineGap: 1 }) +
     p.use('B', 13).heightOfString(s.signature.title, { width: SIGN_W, lineGap: 1 }) +
     p.use('I', 11).heightOfString(s.signature.hint, { width: SIGN_W, lineGap: 1 }) +
     SIGN_SPACE +
@@ -211,7 +210,7 @@ function measureTail(p: Pen, d: ScoreSheetDoc, s: ScoreSheet): Tail {
   return { labelW, height: TAIL_GAP + Math.max(notesH, signH) };
 }
 
-function drawTail(p: Pen, d: ScoreSheetDoc, s: ScoreSheet, tail: Tail, top: number): void {
+function drawTail(p: Pen, s: ScoreSheet, tail: Tail, top: number): void {
   let y = top + TAIL_GAP;
   if (s.notes.length) p.use('BI', NOTE_SIZE).text(LABEL, MARGIN.left, y, { lineBreak: false });
   for (const n of s.notes) {
@@ -222,7 +221,6 @@ function drawTail(p: Pen, d: ScoreSheetDoc, s: ScoreSheet, tail: Tail, top: numb
   }
   const x = MARGIN.left + CONTENT_W - SIGN_W;
   y = top + TAIL_GAP;
-  if (d.dateText) y = drawCentered(p, { text: d.dateText, face: 'I', size: 13 }, x, y, SIGN_W);
   y = drawCentered(p, { text: s.signature.title, face: 'B', size: 13 }, x, y, SIGN_W);
   y = drawCentered(p, { text: s.signature.hint, face: 'I', size: 11 }, x, y, SIGN_W);
   // The signing space is kept even without a name: an anonymous sheet's judge writes it in.
@@ -270,7 +268,7 @@ function drawSheet(p: Pen, d: ScoreSheetDoc, s: ScoreSheet): void {
   p.pdf.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
   const g = geometry(s.columns.length);
   const hd = measureHeader(p, s, g);
-  const tail = measureTail(p, d, s);
+  const tail = measureTail(p, s);
   // Rows never taller than a continuation page can hold: a 300-character name is cut, not split.
   const contTop = MARGIN.top + 24;
   const cap = TABLE_BOTTOM - contTop - hd.height - 4;
@@ -285,7 +283,7 @@ function drawSheet(p: Pen, d: ScoreSheetDoc, s: ScoreSheet): void {
       drawRow(p, s.rows[i], g, y, heights[i]);
       y += heights[i];
     }
-    if (k === pages.length - 1) drawTail(p, d, s, tail, y);
+    if (k === pages.length - 1) drawTail(p, s, tail, y);
     drawFooter(p, d, k + 1, pages.length);
   });
 }
