@@ -112,7 +112,7 @@ describe.each([
   ['party, pre-filled', PARTY, true, ['ĐẢNG CỘNG SẢN VIỆT NAM', 'THÀNH ỦY HÀ NỘI', 'BAN DÂN VẬN'], 'CỘNG HÒA'],
   ['state, blank', STATE, false, ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'ỦY BAN NHÂN DÂN QUẬN HOÀN KIẾM'], 'ĐẢNG CỘNG SẢN'],
 ] as const)('2 judges × 2 clusters (%s), read back with poppler and qpdf', async (name, issuer, prefilled, heading, absent) => {
-  const doc = sheets({ perCluster: [4, 4], issuer, prefilled, longName: 2 });
+  const doc = sheets({ perCluster: [5, 7], issuer, prefilled, longName: 2 });
   const path = join(dir, `${name.replace(/\W+/g, '-')}.pdf`);
   writeFileSync(path, await writeScoreSheetsPdf(doc, FONTS));
 
@@ -122,7 +122,7 @@ describe.each([
     expect(r.stdout).toContain('No syntax or stream encoding errors');
   });
 
-  it('has one A4 landscape page per (judge, cluster) sheet, in cluster order', () => {
+  it('has one A4 landscape page per (judge, cluster) sheet for clusters of 5 and 7 teams, in cluster order', () => {
     expect(doc.sheets).toHaveLength(4);
     const info = run('pdfinfo', [path]).stdout;
     expect(info).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);

@@ -1,8 +1,9 @@
 /**
  * Writes a ScoreSheetDoc (shared/documents/models.ts) to PDF bytes with pdfkit: A4 landscape, each
- * sheet starting on a new page, laid out as an official phiếu chấm điểm (issuer heading, title,
- * contest, round and cluster, judge; a ruled table STT · entrant and unit · criteria under their
- * parts with maxima · total; notes; place, date and the judge's signature block on the right).
+ * sheet starting on a new page, laid out as an official phiếu chấm điểm (issuer heading with the
+ * place and date under the Party line or motto; title, contest, round and cluster, judge; a ruled
+ * table STT · entrant and unit · criteria under their parts with maxima · total; notes on the left
+ * and the judge's signature block on the right). A cluster of 5–7 teams fits on one page.
  * A sheet longer than a page repeats the table header under a "(tiếp theo)" line naming the judge
  * and cluster, so a loose page is still attributable; the signature never stands alone on a page.
  * Not here: what goes in the cells (shared/documents/score-sheet-doc.ts), the shared page geometry,

@@ -28,7 +28,7 @@ export class AppPage {
     await expect(this.page.getByRole('heading', { name })).toBeVisible();
   }
 
-  async tab(name: 'Thiết lập' | 'Đội thi / Mô hình' | 'Giám khảo' | 'Chấm điểm' | 'Kết quả') {
+  async tab(name: 'Thiết lập' | 'Đội thi / Mô hình' | 'Giám khảo' | 'Chấm điểm' | 'Điểm thư ký' | 'Kết quả' | 'Nhật ký') {
     await this.page.getByRole('tab', { name }).click();
   }
 
@@ -40,10 +40,11 @@ export class AppPage {
     await expect(this.page.getByTestId('entrants-table').getByText(name)).toBeVisible();
   }
 
-  async addJudge(name: string, title: string, unit: string) {
+  async addJudge(name: string, title: string, unit: string, role?: 'Trưởng ban') {
     await this.page.getByLabel('Họ và tên').fill(name);
     await this.page.getByLabel('Chức vụ').fill(title);
     await this.page.getByLabel('Đơn vị công tác').fill(unit);
+    if (role) await this.choose('Vai trò', role);
     await this.page.getByRole('button', { name: 'Thêm giám khảo' }).click();
     await expect(this.page.getByTestId('judges-table').getByText(name)).toBeVisible();
   }
@@ -62,6 +63,11 @@ export class AppPage {
         await this.page.keyboard.press('Tab');
       }
     }
+  }
+
+  /** The entry mode above the grid (a segmented control). */
+  async mode(label: 'Nhập trực tiếp' | 'Phiếu giấy — lần 1' | 'Phiếu giấy — lần 2' | 'Đối chiếu nhập kép') {
+    await this.page.getByText(label, { exact: true }).click();
   }
 
   async waitSaved() {
