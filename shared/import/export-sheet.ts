@@ -33,14 +33,14 @@ const cell = (s: string | null | undefined): SheetValue => (s === null || s === 
 const list = (items: readonly string[]): SheetValue => cell(items.join(LIST_SEPARATOR));
 const points = (cp: number | null): SheetValue => (cp === null ? null : cp / 100);
 
-const ENTRANT_COLUMNS = ['code', 'kind', 'name', 'unit', 'cluster', 'field', 'level', 'lead', 'summary', 'members', 'group'] as const;
+const ENTRANT_COLUMNS = ['code', 'kind', 'name', 'unit', 'cluster', 'field', 'level', 'lead', 'summary', 'members', 'group', 'area'] as const;
 
 export function entrantsToSheet(entrants: readonly Entrant[], clusters: readonly Cluster[], sheetName = 'Danh sách'): SheetModel {
   const rows = [...entrants]
     .sort((a, b) => a.order - b.order)
     .map((e, i) => {
       const r = entrantToRecord(e, clusters);
-      return [i + 1, r.code, KIND_LABEL[r.kind], r.name, cell(r.unit), cell(r.clusterName), cell(r.field), cell(r.level), cell(r.lead), cell(r.summary), list(r.members), cell(r.group)];
+      return [i + 1, r.code, KIND_LABEL[r.kind], r.name, cell(r.unit), cell(r.clusterName), cell(r.field), cell(r.level), cell(r.lead), cell(r.summary), list(r.members), cell(r.group), cell(r.area)];
     });
   return { name: sheetName, headers: [STT, ...ENTRANT_COLUMNS.map((k) => header('entrants', k))], rows };
 }

@@ -8,7 +8,7 @@
  */
 export type ImportTarget = 'entrants' | 'judges' | 'criteria';
 
-export type EntrantField = 'code' | 'kind' | 'name' | 'unit' | 'cluster' | 'field' | 'level' | 'lead' | 'summary' | 'members' | 'group';
+export type EntrantField = 'code' | 'kind' | 'name' | 'unit' | 'cluster' | 'field' | 'level' | 'lead' | 'summary' | 'members' | 'group' | 'area';
 export type JudgeField = 'code' | 'name' | 'title' | 'unit' | 'role' | 'clusters' | 'fields';
 export type CriterionField = 'part' | 'name' | 'max' | 'step' | 'weight' | 'order' | 'objective' | 'description';
 
@@ -57,6 +57,8 @@ const ENTRANT_FIELDS: readonly FieldSpec<EntrantField>[] = [
   { key: 'summary', header: 'Tóm tắt', required: false, synonyms: ['tom tat', '=noi dung', 'noi dung tom tat', 'mo ta', 'gioi thieu', 'tom tat noi dung', 'ket qua dat duoc', '=summary'] },
   { key: 'members', header: 'Thành viên', required: false, synonyms: ['thanh vien', 'danh sach thanh vien', 'cac thanh vien', '=members'] },
   { key: 'group', header: 'Khối', required: false, synonyms: ['=khoi', 'khoi thi', 'khoi thi dua', '=group'] },
+  // The attribute an award round's pass mark can depend on (đô thị / miền núi, hải đảo …).
+  { key: 'area', header: 'Địa bàn', required: false, synonyms: ['=dia ban', 'loai dia ban', 'dia ban thuc hien', 'khu vuc', '=area'] },
 ];
 
 const JUDGE_FIELDS: readonly FieldSpec<JudgeField>[] = [

@@ -21,6 +21,7 @@ export interface EntrantRecord {
   readonly summary: string | null;
   readonly members: readonly string[];
   readonly group: string | null;
+  readonly area: string | null;
 }
 
 export interface JudgeRecord {
@@ -86,6 +87,7 @@ export function entrantToRecord(e: Entrant, clusters: readonly Cluster[]): Entra
     summary: orNull(e.summary),
     members: e.members ?? [],
     group: orNull(e.group),
+    area: orNull(e.area),
   };
 }
 
@@ -168,6 +170,7 @@ export function entrantFields(r: EntrantRecord): Omit<Entrant, 'id' | 'roundId' 
     summary: opt(r.summary),
     members: r.members.length ? r.members : undefined,
     group: opt(r.group),
+    area: opt(r.area),
   };
 }
 

@@ -80,6 +80,7 @@ export function parseEntrant(r: RowReader<EntrantField>, ctx: ParseContext): Ent
     summary: text('summary', MAX_LONG_TEXT),
     members: splitList(r.text('members', MAX_LONG_TEXT) ?? ''),
     group: text('group'),
+    area: text('area'),
   };
   if (r.hasErrors || name === undefined || codeText === undefined || !name) return null;
   return {

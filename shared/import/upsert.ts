@@ -61,6 +61,7 @@ const COMPARED: { readonly [T in ImportTarget]: Shown<RecordOf[T]> } = {
     summary: text('Tóm tắt'),
     members: items('Thành viên'),
     group: text('Khối'),
+    area: text('Địa bàn'),
   } satisfies Shown<EntrantRecord>,
   judges: {
     name: text('Họ và tên'),

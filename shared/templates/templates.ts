@@ -95,7 +95,10 @@ export function instantiateTemplate(id: TemplateId, ctx: TemplateContext): Templ
   const contest: Contest = { ...base, id: contestId, kind: 'award', name: ctx.name ?? `Bình xét mô hình “Dân vận khéo” năm ${ctx.year}` };
   const round: Round = {
     id: ctx.newId() as RoundId, contestId, name: 'Đợt bình xét', stage: 'award', order: 0,
-    policy: { kind: 'mean' }, tieBreak: [], prizes: [{ name: 'Công nhận', thresholdCp: 8000 }], prizesPerCluster: false, locked: false,
+    policy: { kind: 'mean' }, tieBreak: [], prizes: [], prizesPerCluster: false, locked: false,
+    // Recognition by pass mark (≥ 80, each standard ≥ 50 %), as official award rounds do.
+    passMark: { attribute: 'area', marks: [], defaultCp: 8000, standardFloorPercent: 50 },
+    funnel: { exemplary: 0, commended: 0 },
   };
   return { contest, rounds: [round], clusters: [], criteria: buildCriteria(round.id, AWARD_STANDARDS, ctx.newId) };
 }

@@ -159,6 +159,18 @@ describe('journal store', () => {
     expect(await store.append(C, [e1, e2])).toMatchObject({ added: 0 });
   });
 
+  it('a forged line with a huge seq is reported and blocks that device without hanging', async () => {
+    const a = aDevice('A');
+    const [e1, e2] = [a.emit(), a.emit()];
+    const forged = seal({ ...BASE, steps: 1 }, 'A', Number.MAX_SAFE_INTEGER, e1.hash);
+    await mkdir(join(dir, 'journals'));
+    await writeFile(journalPath(dir, C), fileOf([e1, forged]));
+    const store = openJournalStore(dir);
+    expect((await store.verify(C)).firstBad).toMatchObject({ line: 1, reason: expect.stringContaining('thiếu mục số 2') });
+    expect((await refusal(store.append(C, [e2]))).code).toBe('journalDamaged');
+    expect((await store.append(C, [aDevice('B').emit()])).added).toBe(1); // other devices carry on
+  });
+
   it('a failed fsync acknowledges nothing and leaves the file as it was; the retry succeeds', async () => {
     const store = openJournalStore(dir);
     const a = aDevice('A');

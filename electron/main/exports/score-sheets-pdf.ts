@@ -3,7 +3,8 @@
  * sheet starting on a new page, laid out as an official phiếu chấm điểm (issuer heading with the
  * place and date under the Party line or motto; title, contest, round and cluster, judge; a ruled
  * table STT · entrant and unit · criteria under their parts with maxima · total; notes on the left
- * and the judge's signature block on the right). A cluster of 5–7 teams fits on one page.
+ * and the judge's signature block on the right). A cluster of 5–7 teams with one-line names fits
+ * on one page.
  * A sheet longer than a page repeats the table header under a "(tiếp theo)" line naming the judge
  * and cluster, so a loose page is still attributable; the signature never stands alone on a page.
  * Not here: what goes in the cells (shared/documents/score-sheet-doc.ts), the shared page geometry,
@@ -13,7 +14,7 @@ import type { ScoreSheet, ScoreSheetDoc, ScoreSheetRow } from '../../../shared/d
 import { BLACK, checkFonts, CONTENT_W, drawCentered, drawHeading, MARGIN, nfc, nfcIssuer, openPdf, PAGE_H, PAGE_W, pt, type Pen } from './pdf-base';
 
 const LINE = 0.6;
-const PAD = 2.5;
+const PAD = 2.25;
 /** Handwriting needs room: a blank row is at least 8,5 mm high. */
 const MIN_ROW_H = pt(8.5);
 const STT_W = 30;
@@ -22,14 +23,16 @@ const NAME_MIN_W = 150;
 const NAME_MAX_W = 300;
 const LEAF_PREF_W = 70;
 const HEADER_MAX_H = 120;
-const SIGN_SPACE = pt(18);
+const SIGN_SPACE = pt(16);
 const TABLE_BOTTOM = PAGE_H - MARGIN.bottom;
+const NUM_SIZE = 12;
 
 interface Geometry {
   readonly nameW: number;
   readonly leafW: number;
-  /** Header font size: smaller when many criteria make the columns narrow. */
+  /** Header and score font sizes: smaller when many criteria make the columns narrow. */
   readonly headerSize: number;
+  readonly numSize: number;
   /** x of each column's left edge: STT, entrant, leaves…, total; then the right edge. */
   readonly xs: readonly number[];
 }
@@ -45,7 +48,7 @@ function geometry(n: number): Geometry {
   const xs = [MARGIN.left, MARGIN.left + STT_W];
   for (let i = 0; i <= n; i++) xs.push(MARGIN.left + STT_W + nameW + i * leafW);
   xs.push(MARGIN.left + CONTENT_W);
-  return { nameW, leafW, headerSize: leafW < 48 ? 8.5 : 9.5, xs };
+  return { nameW, leafW, headerSize: leafW < 48 ? 8.5 : 9.5, numSize: leafW < 30 ? 9 : leafW < 40 ? 10.5 : NUM_SIZE, xs };
 }
 
 interface Header {
@@ -121,7 +124,6 @@ function drawHeader(p: Pen, s: ScoreSheet, g: Geometry, hd: Header, y: number): 
 
 const NAME_SIZE = 10.5;
 const UNIT_SIZE = 9;
-const NUM_SIZE = 12;
 
 function rowHeight(p: Pen, r: ScoreSheetRow, g: Geometry): number {
   const w = g.nameW - 2 * PAD;
@@ -155,7 +157,7 @@ function drawRow(p: Pen, r: ScoreSheetRow, g: Geometry, y: number, h: number): v
   }
   r.cells.forEach((c, i) => {
     box(p, xs[2 + i], y, g.leafW, h);
-    cellText(p, c, 'R', NUM_SIZE, xs[2 + i], y, g.leafW, h);
+    cellText(p, c, 'R', g.numSize, xs[2 + i], y, g.leafW, h);
   });
   box(p, xs[2 + n], y, TOTAL_W, h);
   cellText(p, r.total, 'B', NUM_SIZE, xs[2 + n], y, TOTAL_W, h);
@@ -163,7 +165,7 @@ function drawRow(p: Pen, r: ScoreSheetRow, g: Geometry, y: number, h: number): v
 
 /** Title block of a sheet's first page; returns the y where the table starts. */
 function drawTitle(p: Pen, d: ScoreSheetDoc, s: ScoreSheet): number {
-  let y = drawHeading(p, d.issuer, MARGIN.top, d.dateText) + pt(3);
+  let y = drawHeading(p, d.issuer, MARGIN.top, d.dateText) + pt(2);
   y = drawCentered(p, { text: s.title, face: 'B', size: 15 }, MARGIN.left, y, CONTENT_W);
   if (d.contestName) y = drawCentered(p, { text: d.contestName, face: 'B', size: 13 }, MARGIN.left, y, CONTENT_W);
   if (s.scopeLine) y = drawCentered(p, { text: s.scopeLine, face: 'R', size: 13 }, MARGIN.left, y, CONTENT_W);
@@ -191,7 +193,7 @@ const NOTES_W = CONTENT_W * 0.58;
 const SIGN_W = CONTENT_W * 0.38;
 const NOTE_SIZE = 10.5;
 const LABEL = 'Ghi chú:';
-const TAIL_GAP = 5;
+const TAIL_GAP = 3;
 const BULLET_W = 8;
 
 interface Tail {

@@ -33,12 +33,18 @@ export interface JournalStore {
 
 /** What append needs to know about a file without reading it again. */
 interface Index {
-  /** deviceId → hashes by seq - 1 (a hole where a line was damaged). */
-  readonly chains: Map<string, (string | undefined)[]>;
+  /** deviceId → its stored hashes by seq, and the highest seq stored (a Map, not an array: a damaged
+   *  or forged line may carry any seq up to 2^53, and a hole where a line was damaged is just absent). */
+  readonly chains: Map<string, Chain>;
   /** Bytes of complete lines; anything after is a torn tail. */
   validBytes: number;
   torn: boolean;
   exists: boolean;
+}
+
+interface Chain {
+  readonly hashes: Map<number, string>;
+  last: number;
 }
 
 interface Slot {
@@ -81,7 +87,7 @@ export function openJournalStore(dataDir: string): JournalStore {
     return run;
   }
 
-  /** strict: the full "Kiểm tra toàn vẹn" (verify); otherwise the quick mode of verify.ts, for read and the index. */
+  /** Loaded once per contest (quick mode), then kept up to date by every append. */
   async function indexOf(contestId: string, slot: Slot): Promise<Index> {
     slot.index ??= (await load(journalPath(dataDir, contestId), contestId, false)).index;
     return slot.index;
@@ -128,14 +134,14 @@ async function load(path: string, contestId: string, strict: boolean): Promise<{
   }
   const { text, undecodable } = decode(bytes);
   const check = verifyText(text, { contestId, sha256Hex, undecodable, strict });
-  const chains = new Map<string, (string | undefined)[]>();
+  const chains = new Map<string, Chain>();
   const events: JournalEvent[] = [];
   for (const e of check.valid) {
-    let chain = chains.get(e.deviceId);
-    if (!chain) chains.set(e.deviceId, (chain = []));
-    const had = chain[e.seq - 1];
+    const chain = chainOf(chains, e.deviceId);
+    const had = chain.hashes.get(e.seq);
     if (had === e.hash) continue; // a line copied twice (verify reports it): the event once
-    chain[e.seq - 1] = had ?? e.hash; // for a fork, the first line holds the key
+    if (had === undefined) chain.hashes.set(e.seq, e.hash); // for a fork, the first line holds the key
+    chain.last = Math.max(chain.last, e.seq);
     events.push(e);
   }
   const validBytes = bytes.lastIndexOf(0x0a) + 1;
@@ -188,8 +194,8 @@ function plan(index: Index, events: readonly JournalEvent[]): { fresh: JournalEv
   const headOfDevice = (d: string) => {
     const h = heads.get(d);
     if (h) return h;
-    const chain = index.chains.get(d) ?? [];
-    return { seq: chain.length, hash: chain.length ? chain[chain.length - 1] : GENESIS };
+    const chain = index.chains.get(d);
+    return chain ? { seq: chain.last, hash: chain.hashes.get(chain.last) } : { seq: 0, hash: GENESIS };
   };
   const fresh: JournalEvent[] = [];
   for (const e of [...events].sort(compareEvents)) {
@@ -200,7 +206,7 @@ function plan(index: Index, events: readonly JournalEvent[]): { fresh: JournalEv
       throw new UserFacingError('journalFork', `Gói gửi lên có hai sự kiện khác nhau cùng số ${ref}. Không ghi gì.`);
     }
     inBatch.set(ref, e.hash);
-    const had = index.chains.get(e.deviceId)?.[e.seq - 1];
+    const had = index.chains.get(e.deviceId)?.hashes.get(e.seq);
     if (had !== undefined) {
       if (had === e.hash) continue; // already on disk: a resend after a lost answer
       throw new UserFacingError('journalFork', `Sổ điểm đã có một sự kiện khác mang số ${ref}. Máy “${e.deviceId}” có thể đã bị khôi phục từ bản cũ hoặc dữ liệu bị sửa; không ghi gì — cần người kiểm tra.`);
@@ -250,8 +256,9 @@ async function write(path: string, index: Index, slot: Slot, fresh: readonly Jou
   index.exists = true;
   index.validBytes = before + data.length;
   for (const e of fresh) {
-    const chain = index.chains.get(e.deviceId) ?? index.chains.set(e.deviceId, []).get(e.deviceId)!;
-    chain[e.seq - 1] = e.hash;
+    const chain = chainOf(index.chains, e.deviceId);
+    chain.hashes.set(e.seq, e.hash);
+    chain.last = Math.max(chain.last, e.seq);
   }
 }
 
@@ -278,17 +285,15 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+function chainOf(chains: Map<string, Chain>, deviceId: string): Chain {
+  let chain = chains.get(deviceId);
+  if (!chain) chains.set(deviceId, (chain = { hashes: new Map(), last: 0 }));
+  return chain;
+}
+
 function headOf(index: Index): string {
   const heads: { deviceId: string; seq: number; hash: string }[] = [];
-  for (const [deviceId, chain] of index.chains) {
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const hash = chain[i];
-      if (hash !== undefined) {
-        heads.push({ deviceId, seq: i + 1, hash });
-        break;
-      }
-    }
-  }
+  for (const [deviceId, chain] of index.chains) heads.push({ deviceId, seq: chain.last, hash: chain.hashes.get(chain.last)! });
   return chainHead(heads);
 }
 

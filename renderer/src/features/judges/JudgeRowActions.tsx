@@ -16,6 +16,16 @@ export function JudgeClusters({ judge, clusters }: { judge: Judge; clusters: rea
   );
 }
 
+/** Field panel (tổ thẩm định): the fields this judge scores; none = every field. */
+export function JudgeFields({ judge, fields }: { judge: Judge; fields: readonly string[] }) {
+  const { repos } = useServices();
+  if (fields.length === 0) return null;
+  return (
+    <MultiSelect size="xs" w={240} placeholder="Mọi lĩnh vực" aria-label={`Lĩnh vực chấm của ${judge.name}`} data={[...fields]}
+      value={[...judge.fields]} onChange={(v) => repos.setup.saveJudge({ ...judge, fields: v })} />
+  );
+}
+
 export function JudgePin({ judge }: { judge: Judge }) {
   const { repos } = useServices();
   const [open, setOpen] = useState(false);

@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Judge, JudgeId, JudgeRole, Round } from '@shared/model/types';
 import { useServices } from '../../app/services';
-import { JudgeClusters, JudgePin } from './JudgeRowActions';
+import { JudgeClusters, JudgeFields, JudgePin } from './JudgeRowActions';
 import { ImportWizard } from '../import/ImportWizard';
 import type { ContestBundle } from '@shared/model/bundle';
 
 export function JudgesPanel({ bundle, round }: { bundle: ContestBundle; round: Round }) {
   const clusters = bundle.clusters.filter((c) => c.roundId === round.id).sort((a, b) => a.order - b.order);
+  const award = bundle.contest.kind === 'award';
   const { t } = useTranslation();
   const { repos, newId } = useServices();
   const judges = [...bundle.judges].sort((a, b) => a.order - b.order);
@@ -46,13 +47,14 @@ export function JudgesPanel({ bundle, round }: { bundle: ContestBundle; round: R
       {error && <Text c="red" role="alert">{error}</Text>}
       {judges.length === 0 ? <Text c="dimmed">{t('judges.none')}</Text> : (
         <Table striped withTableBorder data-testid="judges-table">
-          <Table.Thead><Table.Tr><Table.Th>#</Table.Th><Table.Th>{t('judges.name')}</Table.Th><Table.Th>{t('judges.title')}</Table.Th><Table.Th>{t('judges.unit')}</Table.Th><Table.Th>{t('judges.role')}</Table.Th>{clusters.length > 0 && <Table.Th>Cụm chấm</Table.Th>}<Table.Th>PIN</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+          <Table.Thead><Table.Tr><Table.Th>#</Table.Th><Table.Th>{t('judges.name')}</Table.Th><Table.Th>{t('judges.title')}</Table.Th><Table.Th>{t('judges.unit')}</Table.Th><Table.Th>{t('judges.role')}</Table.Th>{clusters.length > 0 && <Table.Th>Cụm chấm</Table.Th>}{award && <Table.Th>Lĩnh vực chấm</Table.Th>}<Table.Th>PIN</Table.Th><Table.Th /></Table.Tr></Table.Thead>
           <Table.Tbody>
             {judges.map((j, i) => (
               <Table.Tr key={j.id}>
                 <Table.Td>GK{i + 1}</Table.Td><Table.Td>{j.name}</Table.Td><Table.Td>{j.title}</Table.Td><Table.Td>{j.unit}</Table.Td>
                 <Table.Td>{j.role === 'head' ? <Badge color="red">{t('judges.head')}</Badge> : t('judges.member')}</Table.Td>
                 {clusters.length > 0 && <Table.Td><JudgeClusters judge={j} clusters={clusters} /></Table.Td>}
+                {award && <Table.Td><JudgeFields judge={j} fields={bundle.contest.fields} /></Table.Td>}
                 <Table.Td><JudgePin judge={j} /></Table.Td>
                 <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={() => repos.setup.deleteJudge(j.id)}>Xóa</Button></Table.Td>
               </Table.Tr>

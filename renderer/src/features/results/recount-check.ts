@@ -19,14 +19,16 @@ export function recountDifferences(events: readonly JournalEvent[], bundle: Cont
     const rc = recount({
       roundId: round.id,
       policy: round.policy,
+      missingScores: round.missingScores,
+      rubrics: new Map(g.tally.results.filter((r) => r.entrant.rubric).map((r) => [r.entrant.id as string, r.entrant.rubric!])),
       events,
       criteria,
       judgeIds: g.tally.results[0]?.judgeTotals.map((t) => t.judgeId as string) ?? [],
       entrantIds: g.tally.results.map((r) => r.entrant.id as string),
       excluded,
     });
-    // The recount covers the judged aggregate; objective parts and penalties are added after it.
-    const official = g.tally.results.map((r) => ({ entrantId: r.entrant.id as string, totalCp: r.judgedCp }));
+    // Both sides count judges' parts + objective parts − penalties.
+    const official = g.tally.results.map((r) => ({ entrantId: r.entrant.id as string, totalCp: r.result }));
     out.push(...compareWithTally(rc, official, names).map((d) => d.message));
     if (rc.undecidedCells > 0) out.push(`${g.title}: ${rc.undecidedCells} ô điểm có hai giá trị khác nhau từ hai máy — cần người quyết định trước khi in.`);
   }

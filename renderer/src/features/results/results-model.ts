@@ -27,6 +27,8 @@ export function panelOf(group: Pick<ResultGroup, 'cluster'> & { readonly roundId
   return judges.filter((j) => (!j.roundIds?.length || j.roundIds.includes(group.roundId as never)) && (!group.cluster || j.clusterIds.length === 0 || j.clusterIds.includes(group.cluster.id)));
 }
 
+const STAGE = { recognised: 'Công nhận', exemplary: 'Tiêu biểu', commended: 'Khen thưởng' } as const;
+
 export interface RoundResults {
   readonly groups: readonly ResultGroup[];
   readonly prizes: PrizeOutcome;
@@ -48,7 +50,7 @@ export function extrasFrom(p: Projection | undefined, roundId: string): Pick<Tal
   for (const t of p.tieBreaks) if (t.roundId === roundId && t.steps !== null) tieBreakScores.set(t.entrantId as EntrantId, (tieBreakScores.get(t.entrantId as EntrantId) ?? 0) + t.steps);
   const penalties = p.penalties
     .filter((x) => x.roundId === roundId && x.cp !== null)
-    .map((x) => ({ entrantId: x.entrantId as EntrantId, cp: x.cp!, reason: '' }));
+    .map((x) => ({ entrantId: x.entrantId as EntrantId, cp: x.cp!, reason: x.reason }));
   return { penalties, objective, tieBreakScores };
 }
 
@@ -71,11 +73,13 @@ export function roundResults(
   const all = parts.flatMap((p) => p.tally.results);
   const d = round.decisions ?? {};
   const prizes = awardPrizes({ round, results: all, clusters: roundClusters, overrides: d.prizeOverrides, countChanges: d.countChanges });
-  const tierOf = new Map<string, string>();
-  for (const [id, tier] of prizes.tierOf) if (tier) tierOf.set(id, tier);
   const side = sidePrizes(all, round.sidePrizes ?? [], d.chosenSidePrizes ?? []).prizes;
   const funnel = round.passMark
     ? awardFunnel({ results: all, rule: round.passMark, counts: round.funnel ?? { exemplary: 0, commended: 0 }, tieBreak: round.tieBreak })
     : null;
+  // Award rounds with a pass mark: the outcome column is the funnel stage, not a prize ladder.
+  const tierOf = new Map<string, string>();
+  if (funnel) for (const row of funnel.rows) { if (row.stage !== 'none') tierOf.set(row.entrantId, STAGE[row.stage]); }
+  else for (const [id, tier] of prizes.tierOf) if (tier) tierOf.set(id, tier);
   return { groups: parts.map((p) => ({ ...p, roundId: round.id, prizes: tierOf })), prizes, sidePrizes: side, funnel };
 }

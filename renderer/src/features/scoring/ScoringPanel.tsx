@@ -88,7 +88,7 @@ export function ScoringPanel({ bundle, round, lockedJudge }: ScoringPanelProps) 
     if (!judge || !official) return [];
     return findOutliers(rows.map((r) => ({
       entrantId: r.entrant.id, entrantName: r.entrant.name, totalCp: rowTotalCp(r, criteria).totalCp,
-      panelCp: bundle.judges.filter((j) => j.id !== judge.id).map((j) => rowTotalCp(sheetRows([r.entrant], j, official)[0], criteria)).filter((x) => x.scored === x.expected && x.expected > 0).map((x) => x.totalCp),
+      panelCp: bundle.judges.filter((j) => j.id !== judge.id).flatMap((j) => sheetRows([r.entrant], j, official)).map((row) => rowTotalCp(row, criteria)).filter((x) => x.scored === x.expected && x.expected > 0).map((x) => x.totalCp),
     })), maxTotalCp(criteria));
   };
 

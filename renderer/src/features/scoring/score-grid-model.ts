@@ -4,7 +4,7 @@
  */
 import { effectiveWeight, leaves, partOf } from '@shared/model/criteria-tree';
 import type { Criterion, Entrant, Judge, Score } from '@shared/model/types';
-import { sameUnit } from '@shared/awards/exclusion';
+import { buildExclusion, sameUnit } from '@shared/awards/exclusion';
 
 export interface SheetRow {
   readonly entrant: Entrant;
@@ -18,9 +18,15 @@ export interface SheetRow {
 
 export const isConflict = (judge: Judge, entrant: Entrant): boolean => sameUnit(judge.unit, entrant.unit);
 
+const excluded = buildExclusion();
+
+/**
+ * One row per entrant this judge may be asked about: entrants outside the judge's clusters, fields
+ * (field panels) or rounds are left out; a conflict of interest stays visible but locked.
+ */
 export function sheetRows(entrants: readonly Entrant[], judge: Judge, scores: readonly Score[]): SheetRow[] {
   const mine = scores.filter((s) => s.judgeId === judge.id);
-  return entrants.map((entrant) => {
+  return entrants.filter((e) => excluded(judge, e) !== 'notAssigned').map((entrant) => {
     const values: Record<string, number | null> = {};
     for (const s of mine) if (s.entrantId === entrant.id && s.steps !== null) values[s.criterionId] = s.steps;
     return { entrant, values, conflict: isConflict(judge, entrant) };
