@@ -108,4 +108,14 @@ print(json.dumps([[c for c in row] for ws in wb.worksheets for row in ws.iter_ro
   const fonts = execFileSync('pdffonts', [pdfPath]).toString();
   expect(fonts).toMatch(/Tinos/);
   expect(fonts).not.toMatch(/Helvetica/);
+
+  // Printable score sheets, pre-filled: one per judge for the cluster, signature line included.
+  await ui.tab('Chấm điểm');
+  const [sheets] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'In phiếu đã chấm' }).click()]);
+  const sheetsPath = join(dir, sheets.suggestedFilename());
+  await sheets.saveAs(sheetsPath);
+  const sheetText = execFileSync('pdftotext', ['-layout', sheetsPath, '-']).toString().normalize('NFC');
+  expect(sheetText).toContain('PHIẾU CHẤM ĐIỂM');
+  for (const [name] of JUDGES) expect(sheetText).toContain(name);
+  expect(sheetText).toContain('8,5');
 });

@@ -18,6 +18,7 @@ import { DoubleKeyReview } from './DoubleKeyReview';
 import { rowTotalCp, sheetRows, type SheetRow } from './score-grid-model';
 import { ScoreGrid, cellKey, type CellState } from './ScoreGrid';
 import { passRefs, passScores, sheetSubmitted, type EntryPass } from './sheet-model';
+import { PrintSheets } from './PrintSheets';
 import { SheetBar } from './SheetBar';
 import { useJudgeJournal } from './useRoundJournal';
 
@@ -113,6 +114,7 @@ export function ScoringPanel({ bundle, round, lockedJudge }: ScoringPanelProps) 
           </Badge>
         )}
       </Group>
+      {!lockedJudge && <PrintSheets bundle={bundle} round={round} />}
       {bundle.judges.length === 0 && <Text c="dimmed">{t('scoring.noJudges')}</Text>}
       {!!outbox && (
         <Alert color="orange" data-testid="outbox">
