@@ -1,0 +1,79 @@
+/**
+ * The score journal seen from the UI: after the browser's database is deleted, the contest and
+ * every confirmed score come back from the files on disk; a byte changed in the journal file is
+ * named by "Kiểm tra toàn vẹn" at its line.
+ */
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppPage } from './pages/app-page';
+import { startWebApp, type WebApp } from './support/web-app';
+
+let app: WebApp;
+test.beforeEach(async () => { app = await startWebApp(); });
+test.afterEach(async () => { await app.stop(); });
+
+const SHEET = [['9', '8,5', '18', '9', '18', '9', '13', '4,5'], ['8', '8', '16', '8', '17', '8', '12', '4,25']];
+
+test('deleting the browser database loses nothing: setup and scores come back from disk', async ({ page }) => {
+  const ui = new AppPage(page);
+  await ui.open(app.url);
+  await ui.createContest('Hội thi “Dân vận khéo”', 'Hội thi thử mất dữ liệu');
+  await ui.tab('Đội thi / Mô hình');
+  await ui.addEntrant('Đội Phường Láng Hạ', 'Phường Láng Hạ', 'Cụm 1');
+  await ui.addEntrant('Đội Xã Minh Phú', 'Xã Minh Phú', 'Cụm 1');
+  await ui.tab('Giám khảo');
+  await ui.addJudge('Trịnh Thị Thanh', 'Chuyên viên', 'Ban Dân vận');
+  await ui.tab('Chấm điểm');
+  await ui.pickJudge('GK1 — Trịnh Thị Thanh');
+  await ui.typeSheet(SHEET);
+  await ui.waitSaved();
+  const before = await page.locator('[data-cell]').evaluateAll((els) => els.map((e) => e.textContent));
+
+  // Wipe IndexedDB (as Chromium does after a corrupt backing store), then reload.
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const r = indexedDB.deleteDatabase('giamkhao');
+    r.onsuccess = () => resolve();
+    r.onerror = () => reject(r.error);
+    r.onblocked = () => resolve();
+  }));
+  await page.reload();
+  await expect(page.getByText('Chưa có cuộc thi nào')).toBeVisible();
+  await page.getByRole('button', { name: 'Khôi phục Hội thi thử mất dữ liệu' }).click();
+  await expect(page.getByTestId('recovered')).toContainText('16');
+  await ui.tab('Chấm điểm');
+  await ui.pickJudge('GK1 — Trịnh Thị Thanh');
+  await expect(page.getByTestId('progress')).toHaveText('2/2 đã chấm đủ');
+  const after = await page.locator('[data-cell]').evaluateAll((els) => els.map((e) => e.textContent));
+  expect(after).toEqual(before);
+  expect(after.filter((v) => v).length).toBe(16);
+});
+
+test('a byte changed in the journal file is named at its line', async ({ page }) => {
+  const ui = new AppPage(page);
+  await ui.open(app.url);
+  await ui.createContest('Hội thi “Dân vận khéo”', 'Hội thi thử sửa sổ điểm');
+  await ui.tab('Đội thi / Mô hình');
+  await ui.addEntrant('Đội Phường Láng Hạ', 'Phường Láng Hạ', 'Cụm 1');
+  await ui.tab('Giám khảo');
+  await ui.addJudge('Trịnh Thị Thanh', 'Chuyên viên', 'Ban Dân vận');
+  await ui.tab('Chấm điểm');
+  await ui.pickJudge('GK1 — Trịnh Thị Thanh');
+  await ui.typeSheet([SHEET[0]]);
+  await ui.waitSaved();
+  await ui.tab('Nhật ký');
+  await page.getByRole('button', { name: 'Kiểm tra toàn vẹn' }).click();
+  await expect(page.getByTestId('integrity')).toContainText('Sổ điểm nguyên vẹn: 8 sự kiện');
+
+  // Someone edits the third score in the file: "steps":36 → "steps":38
+  const dir = join(app.dataDir, 'journals');
+  const file = join(dir, readdirSync(dir)[0]);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines[2] = lines[2].replace('"steps":36', '"steps":38');
+  writeFileSync(file, lines.join('\n'));
+  await app.stop();
+  app = await startWebApp({ dataDir: app.dataDir, port: app.port });
+  await page.getByRole('button', { name: 'Kiểm tra toàn vẹn' }).click();
+  await expect(page.getByTestId('integrity')).toContainText('dòng 3');
+  await expect(page.getByTestId('integrity')).toContainText('bị sửa');
+});
