@@ -13,8 +13,16 @@ import type { JournalEvent } from '@shared/journal/event';
 /** Bumped with every schema step; stored in `meta` so an older app refuses a newer database. */
 export const APP_SCHEMA_VERSION = 1;
 
-/** A journal event as kept locally: `acked` = 1 once the main side confirmed it is on disk. */
-export type StoredEvent = JournalEvent & { readonly acked: 0 | 1 };
+/** A journal event as kept locally. */
+export type StoredEvent = JournalEvent;
+
+/** An event not yet confirmed on disk by the main side. A small table of its own, so finding what
+ * to send never scans the (large) events table. */
+export interface OutboxRow {
+  readonly deviceId: string;
+  readonly seq: number;
+  readonly contestId: string;
+}
 
 export interface MetaRow {
   readonly key: string;
@@ -32,6 +40,7 @@ export class GiamKhaoDb extends Dexie {
   scores!: Table<Score, [string, string, string, string]>;
   /** The local copy of the journal: every score change, never edited (the audit log). */
   events!: Table<StoredEvent, [string, number]>;
+  outbox!: Table<OutboxRow, [string, number]>;
   meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = 'giamkhao') {
@@ -44,7 +53,8 @@ export class GiamKhaoDb extends Dexie {
       judges: 'id, contestId',
       entrants: 'id, roundId, [roundId+code]',
       scores: '[roundId+judgeId+entrantId+criterionId], roundId, [roundId+judgeId], [roundId+entrantId]',
-      events: '[deviceId+seq], contestId, [contestId+acked], [roundId+entrantId], [roundId+judgeId]',
+      events: '[deviceId+seq], contestId, [roundId+judgeId]',
+      outbox: '[deviceId+seq], contestId',
       meta: 'key',
     });
   }

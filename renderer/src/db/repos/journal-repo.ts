@@ -29,7 +29,8 @@ export function scoreFromEvent(e: JournalEvent): Score | null {
   return { roundId: e.roundId as RoundId, judgeId: e.judgeId as Score['judgeId'], entrantId: e.entrantId as Score['entrantId'], criterionId: e.criterionId as Score['criterionId'], steps };
 }
 
-const strip = ({ acked: _a, ...e }: StoredEvent): JournalEvent => e;
+const strip = (e: StoredEvent): JournalEvent => e;
+const outboxRow = (e: JournalEvent) => ({ deviceId: e.deviceId, seq: e.seq, contestId: e.contestId });
 
 export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDeviceId: () => string) {
   async function device(): Promise<DeviceState> {
@@ -46,10 +47,11 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
     /** Seal the event as this device's next, store it, and update the projection: one transaction. */
     async record(e: UnsealedEvent): Promise<JournalEvent> {
       assertWritable(readOnlyReason);
-      return db.transaction('rw', [db.meta, db.events, db.scores], async () => {
+      return db.transaction('rw', [db.meta, db.events, db.outbox, db.scores], async () => {
         const dev = await device();
         const sealed = seal(e, dev.id, dev.seq + 1, dev.lastHash);
-        await db.events.add({ ...sealed, acked: 0 });
+        await db.events.add(sealed);
+        await db.outbox.add(outboxRow(sealed));
         const score = scoreFromEvent(sealed);
         if (score) await db.scores.put(score);
         await db.meta.put({ key: 'device', value: { id: dev.id, seq: sealed.seq, lastHash: sealed.hash } satisfies DeviceState });
@@ -60,7 +62,7 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
     /** Seal and store many events at once (sample data, imports of paper results): one transaction. */
     async recordMany(list: readonly UnsealedEvent[]): Promise<JournalEvent[]> {
       assertWritable(readOnlyReason);
-      return db.transaction('rw', [db.meta, db.events, db.scores], async () => {
+      return db.transaction('rw', [db.meta, db.events, db.outbox, db.scores], async () => {
         const dev = await device();
         let seq = dev.seq;
         let prev = dev.lastHash;
@@ -69,7 +71,8 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
           prev = s.hash;
           return s;
         });
-        await db.events.bulkAdd(sealed.map((e) => ({ ...e, acked: 0 as const })));
+        await db.events.bulkAdd(sealed);
+        await db.outbox.bulkAdd(sealed.map(outboxRow));
         await db.scores.bulkPut(sealed.map(scoreFromEvent).filter((x): x is Score => x !== null));
         await db.meta.put({ key: 'device', value: { id: dev.id, seq, lastHash: prev } satisfies DeviceState });
         return sealed;
@@ -77,20 +80,18 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
     },
 
     async markAcked(events: readonly JournalEvent[]): Promise<void> {
-      await db.transaction('rw', db.events, async () => {
-        const rows = await db.events.bulkGet(events.map((e) => [e.deviceId, e.seq] as [string, number]));
-        await db.events.bulkPut(rows.filter((r): r is StoredEvent => !!r).map((r) => ({ ...r, acked: 1 as const })));
-      });
+      await db.outbox.bulkDelete(events.map((e) => [e.deviceId, e.seq] as [string, number]));
     },
 
     /** Events not yet confirmed on disk by the main side, in device order. */
     async outbox(contestId: ContestId): Promise<JournalEvent[]> {
-      const rows = await db.events.where('[contestId+acked]').equals([contestId, 0]).toArray();
+      const keys = (await db.outbox.where('contestId').equals(contestId).toArray()).map((r) => [r.deviceId, r.seq] as [string, number]);
+      const rows = (await db.events.bulkGet(keys)).filter((r): r is StoredEvent => !!r);
       return rows.sort((a, b) => (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.seq - b.seq)).map(strip);
     },
 
     async countOutbox(contestId: ContestId): Promise<number> {
-      return db.events.where('[contestId+acked]').equals([contestId, 0]).count();
+      return db.outbox.where('contestId').equals(contestId).count();
     },
 
     async events(contestId: ContestId): Promise<JournalEvent[]> {
@@ -115,7 +116,7 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
       return db.transaction('rw', [db.events, db.scores], async () => {
         const have = new Set((await db.events.where('contestId').equals(contestId).primaryKeys()).map(([d, s]) => `${d}|${s}`));
         const missing = events.filter((e) => !have.has(`${e.deviceId}|${e.seq}`));
-        await db.events.bulkPut(missing.map((e) => ({ ...e, acked: 1 as const })));
+        await db.events.bulkPut(missing);
         await db.scores.where('roundId').anyOf([...roundIds]).delete();
         await db.scores.bulkPut([...scores]);
         return missing.length;
