@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'export:scoreboardXlsx',
   'export:certificatesPdf',
   'export:scoreSheetsPdf',
+  'export:listXlsx',
   'import:readSpreadsheet',
   'contest:saveSnapshot',
   'contest:listSnapshots',

@@ -11,7 +11,7 @@ import { CHANNEL_NAMES } from './channels';
 import { journalEventSchema, type JournalEvent } from '../journal/event';
 import type { RawWorkbook } from '../import/types';
 import { bundleSchema, type ContestBundle, type SnapshotInfo } from '../model/bundle';
-import { scoreboardDocSchema, certificateDocSchema, scoreSheetDocSchema, type ScoreboardDoc, type CertificateDoc, type ScoreSheetDoc } from '../documents/models';
+import { scoreboardDocSchema, certificateDocSchema, scoreSheetDocSchema, listDocSchema, type ScoreboardDoc, type CertificateDoc, type ScoreSheetDoc, type ListDoc } from '../documents/models';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BridgeError };
 export interface BridgeError {
@@ -65,6 +65,7 @@ export const channels = {
   'export:scoreboardXlsx': z.tuple([scoreboardDocSchema]),
   'export:certificatesPdf': z.tuple([certificateDocSchema]),
   'export:scoreSheetsPdf': z.tuple([scoreSheetDocSchema]),
+  'export:listXlsx': z.tuple([listDocSchema]),
   'import:readSpreadsheet': z.tuple([z.strictObject({ name: fileName, bytes })]),
   'contest:saveSnapshot': z.tuple([contestId, bundleSchema]),
   'contest:listSnapshots': z.tuple([]),
@@ -85,6 +86,8 @@ export interface Bridge {
   'export:certificatesPdf'(doc: CertificateDoc): Promise<Result<Uint8Array>>;
   /** Printable score sheets (phiếu chấm điểm), blank or pre-filled, one per judge and cluster. */
   'export:scoreSheetsPdf'(doc: ScoreSheetDoc): Promise<Result<Uint8Array>>;
+  /** Entrants, judges or criteria as .xlsx, with the importer's columns. */
+  'export:listXlsx'(doc: ListDoc): Promise<Result<Uint8Array>>;
   /** Read an .xlsx or .csv safely (size, zip and memory limits) into raw cells. */
   'import:readSpreadsheet'(req: { name: string; bytes: Uint8Array }): Promise<Result<RawWorkbook>>;
   /** Mirror a contest's setup to disk (atomic write), so IndexedDB is never its only copy. */

@@ -124,3 +124,13 @@ export type ScoreSheetColumn = z.infer<typeof scoreSheetColumnSchema>;
 export type ScoreSheetRow = z.infer<typeof scoreSheetRowSchema>;
 export type ScoreSheet = z.infer<typeof scoreSheetSchema>;
 export type ScoreSheetDoc = z.infer<typeof scoreSheetDocSchema>;
+
+/** Lists written back with the importer's own columns (shared/import/export-sheet.ts). */
+export const listDocSchema = z.strictObject({
+  sheets: z.array(z.strictObject({
+    name: text(31),
+    headers: z.array(text(200)).max(100),
+    rows: z.array(z.array(z.union([z.string().max(32_000), z.number().finite(), z.null()])).max(100)).max(200_000),
+  })).min(1).max(10),
+});
+export type ListDoc = z.infer<typeof listDocSchema>;

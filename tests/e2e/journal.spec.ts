@@ -47,6 +47,9 @@ test('deleting the browser database loses nothing: setup and scores come back fr
   const after = await page.locator('[data-cell]').evaluateAll((els) => els.map((e) => e.textContent));
   expect(after).toEqual(before);
   expect(after.filter((v) => v).length).toBe(16);
+  await ui.tab('Nhật ký');
+  await page.getByRole('button', { name: 'So sánh dữ liệu máy này với sổ điểm' }).click();
+  await expect(page.getByTestId('db-vs-journal')).toHaveText('Điểm trên máy này khớp hoàn toàn với sổ điểm trên đĩa.');
 });
 
 test('a byte changed in the journal file is named at its line', async ({ page }) => {

@@ -38,6 +38,7 @@ const LABELS: Readonly<Record<RenderKind, string>> = {
   scoreboardXlsx: 'bảng tổng hợp điểm (.xlsx)',
   certificatesPdf: 'tệp giấy khen (PDF)',
   scoreSheetsPdf: 'tệp phiếu chấm điểm (PDF)',
+  listXlsx: 'danh sách (.xlsx)',
 };
 const SAFE = 'Dữ liệu đã lưu không bị ảnh hưởng.';
 const SPLIT = 'Hãy xuất từng phần nhỏ hơn (từng cụm thi, từng nhóm giải) rồi thử lại.';

@@ -4,13 +4,14 @@
  * figures either way. Plain data, so it crosses the thread boundary by structured clone.
  * Not here: starting or stopping the worker (render-in-worker.ts) or drawing (the writers).
  */
-import type { CertificateDoc, ScoreboardDoc, ScoreSheetDoc } from '../../../shared/documents/models';
+import type { CertificateDoc, ListDoc, ScoreboardDoc, ScoreSheetDoc } from '../../../shared/documents/models';
 
 /** Each kind of document and the data its writer takes. */
 export interface RenderDocs {
   readonly scoreboardXlsx: ScoreboardDoc;
   readonly certificatesPdf: CertificateDoc;
   readonly scoreSheetsPdf: ScoreSheetDoc;
+  readonly listXlsx: ListDoc;
 }
 export type RenderKind = keyof RenderDocs;
 

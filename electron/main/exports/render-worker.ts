@@ -13,6 +13,7 @@ import { writeCertificatesPdf } from './certificates-pdf';
 import type { RenderDocs, RenderKind, RenderReply, RenderRequest } from './render-protocol';
 import { writeScoreboardXlsx } from './scoreboard-xlsx';
 import { writeScoreSheetsPdf } from './score-sheets-pdf';
+import { writeListXlsx } from './list-xlsx';
 
 const port = parentPort;
 if (!port) throw new Error('render-worker must run as a worker thread');
@@ -21,6 +22,7 @@ const writers: { readonly [K in RenderKind]: (doc: RenderDocs[K], fontsDir: stri
   scoreboardXlsx: (doc) => writeScoreboardXlsx(doc),
   certificatesPdf: writeCertificatesPdf,
   scoreSheetsPdf: writeScoreSheetsPdf,
+  listXlsx: (doc) => writeListXlsx(doc),
 };
 
 function render<K extends RenderKind>(req: RenderRequest<K>): Promise<Uint8Array> {

@@ -78,6 +78,9 @@ export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null, onChang
     async deleteEntrant(id: EntrantId): Promise<void> {
       assertWritable(readOnlyReason);
       const e = await db.entrants.get(id);
+      // Scores stay meaningful only with their entrant: one that has been scored is never deleted.
+      const scored = e ? await db.scores.where('[roundId+entrantId]').equals([e.roundId, id]).filter((s) => s.steps !== null).count() : 0;
+      if (scored > 0) throw new Error(`“${e!.name}” đã có ${scored} điểm chấm: không xóa được.`);
       await db.entrants.delete(id);
       if (e) await changedRound(e.roundId);
     },

@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { JournalCheck } from '@shared/bridge/contract';
 import { auditTrail } from '@shared/audit/audit-trail';
+import { diffScores, project } from '@shared/journal/projection';
 import type { ContestBundle } from '@shared/model/bundle';
 import type { Round } from '@shared/model/types';
 import { useServices } from '../../app/services';
@@ -22,6 +23,15 @@ export function AuditPanel({ bundle, round }: { bundle: ContestBundle; round: Ro
     () => auditTrail((events ?? []).filter((e) => e.roundId === round.id), { judges: bundle.judges, entrants, criteria: bundle.criteria }, { judgeId: judgeId ?? undefined, entrantId: entrantId ?? undefined }),
     [events, round.id, bundle, entrants, judgeId, entrantId],
   );
+  const [diff, setDiff] = useState<string[] | null>(null);
+  /** Database vs journal on disk: every cell whose value differs, or a message that they agree. */
+  async function compare() {
+    const journal = await bridge['journal:read'](bundle.contest.id);
+    if (!journal.ok) return setDiff([journal.error.message]);
+    const mine = await repos.journal.scores(round.id);
+    const p = project(journal.value.filter((e) => e.roundId === round.id));
+    setDiff(diffScores(mine, p).map((d) => d.message));
+  }
   async function verify() {
     await bridge['journal:read'](bundle.contest.id);
     const r = await bridge['journal:verify'](bundle.contest.id);
@@ -33,6 +43,7 @@ export function AuditPanel({ bundle, round }: { bundle: ContestBundle; round: Ro
         <Select label="Giám khảo" clearable data={bundle.judges.map((j) => ({ value: j.id, label: j.name }))} value={judgeId} onChange={setJudgeId} w={240} />
         <Select label="Đội thi / Mô hình" clearable searchable data={entrants.map((e) => ({ value: e.id, label: e.name }))} value={entrantId} onChange={setEntrantId} w={320} />
         <Button variant="light" onClick={verify}>Kiểm tra toàn vẹn</Button>
+        <Button variant="default" onClick={compare}>So sánh dữ liệu máy này với sổ điểm</Button>
       </Group>
       {check && 'error' in check && <Alert color="red">{check.error}</Alert>}
       {check && !('error' in check) && (
@@ -40,6 +51,11 @@ export function AuditPanel({ bundle, round }: { bundle: ContestBundle; round: Ro
           {check.ok
             ? `Sổ điểm nguyên vẹn: ${check.events} sự kiện, mã kiểm tra ${check.head}.`
             : `Sổ điểm có chỗ bị sửa hoặc hỏng — ${check.firstBad?.reason ?? ''} (dòng ${(check.firstBad?.line ?? 0) + 1}).`}
+        </Alert>
+      )}
+      {diff && (
+        <Alert color={diff.length ? 'red' : 'green'} data-testid="db-vs-journal">
+          {diff.length ? <ul>{diff.slice(0, 50).map((d) => <li key={d}>{d}</li>)}</ul> : 'Điểm trên máy này khớp hoàn toàn với sổ điểm trên đĩa.'}
         </Alert>
       )}
       <Text size="sm" c="dimmed">{rows.length} thay đổi</Text>

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ClusterId, Entrant, EntrantId, Round } from '@shared/model/types';
 import { foldVietnamese, viCollator } from '@shared/text/vietnamese';
 import { useServices } from '../../app/services';
+import { ExportList } from '../import/ExportList';
+import { EntrantEditor } from './EntrantEditor';
 import { ImportWizard } from '../import/ImportWizard';
 import type { ContestBundle } from '@shared/model/bundle';
 
@@ -18,6 +20,7 @@ export function EntrantsPanel({ bundle, round }: { bundle: ContestBundle; round:
   const [clusterId, setClusterId] = useState<string | null>(clusters[0]?.id ?? null);
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Entrant | null>(null);
   const clusterName = new Map(clusters.map((c) => [c.id, c.name]));
   const kind = bundle.contest.kind === 'contest' ? 'team' : 'model';
 
@@ -58,6 +61,7 @@ export function EntrantsPanel({ bundle, round }: { bundle: ContestBundle; round:
         <TextInput placeholder={t('entrants.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={320} aria-label={t('entrants.search')} />
         <Group gap="xs">
           <ImportWizard target="entrants" bundle={bundle} round={round} />
+          <ExportList target="entrants" bundle={bundle} round={round} />
           <Text size="sm" c="dimmed">{t('entrants.count', { count: entrants.length })}</Text>
         </Group>
       </Group>
@@ -69,12 +73,18 @@ export function EntrantsPanel({ bundle, round }: { bundle: ContestBundle; round:
               <Table.Tr key={e.id}>
                 <Table.Td>{e.code}</Table.Td><Table.Td>{e.name}</Table.Td><Table.Td>{e.unit}</Table.Td>
                 {clusters.length > 0 && <Table.Td>{e.clusterId ? clusterName.get(e.clusterId) : ''}</Table.Td>}
-                <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={() => repos.setup.deleteEntrant(e.id)}>{t('entrants.delete')}</Button></Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing(e)}>Sửa</Button>
+                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => repos.setup.deleteEntrant(e.id).catch((err: Error) => setError(err.message))}>{t('entrants.delete')}</Button>
+                  </Group>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
+      {editing && <EntrantEditor entrant={editing} bundle={bundle} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Judge, JudgeId, JudgeRole, Round } from '@shared/model/types';
 import { useServices } from '../../app/services';
 import { JudgeClusters, JudgeFields, JudgePin } from './JudgeRowActions';
+import { ExportList } from '../import/ExportList';
 import { ImportWizard } from '../import/ImportWizard';
 import type { ContestBundle } from '@shared/model/bundle';
 
@@ -43,6 +44,7 @@ export function JudgesPanel({ bundle, round }: { bundle: ContestBundle; round: R
           data={[{ value: 'member', label: t('judges.member') }, { value: 'head', label: t('judges.head') }]} />
         <Button type="submit">{t('judges.add')}</Button>
         <ImportWizard target="judges" bundle={bundle} round={round} />
+        <ExportList target="judges" bundle={bundle} round={round} />
       </Group>
       {error && <Text c="red" role="alert">{error}</Text>}
       {judges.length === 0 ? <Text c="dimmed">{t('judges.none')}</Text> : (

@@ -10,6 +10,7 @@ import type { Criterion, CriterionId, Round } from '@shared/model/types';
 import { formatCp } from '@shared/scoring/format';
 import { parseCentipoints } from '@shared/scoring/score-value';
 import { useServices } from '../../app/services';
+import { ExportList } from '../import/ExportList';
 import { ImportWizard } from '../import/ImportWizard';
 
 function CriterionRow({ c, isPart, onError }: { c: Criterion; isPart: boolean; onError: (m: string | null) => void }) {
@@ -86,6 +87,7 @@ export function CriteriaEditor({ round, criteria, bundle }: { round: Round; crit
         <Title order={5}>Phần thi và tiêu chí — tổng điểm tối đa {formatCp(maxTotalCp(criteria))}</Title>
         <Group gap="xs">
           <ImportWizard target="criteria" bundle={bundle} round={round} />
+          <ExportList target="criteria" bundle={bundle} round={round} />
           <Button size="xs" variant="light" onClick={() => add(null)}>Thêm phần thi</Button>
         </Group>
       </Group>
