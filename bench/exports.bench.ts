@@ -22,22 +22,11 @@ import { buildScoreSheetDoc } from '../shared/documents/score-sheet-doc';
 import type { ClusterId, Criterion, CriterionId, Entrant, EntrantId, Issuer, Judge, JudgeId, RoundId, Score } from '../shared/model/types';
 import { tally } from '../shared/tally/tally';
 import { timeMedian, type BenchRow } from './harness';
+import { mulberry32 } from '../shared/tally/prng';
 
 const FONTS = join(import.meta.dirname, '..', 'resources', 'fonts');
 const ISSUER: Issuer = { family: 'party', superior: 'TỈNH ỦY THANH HÓA', name: 'BAN DÂN VẬN', place: 'Thanh Hóa', signerMark: 'T/M BAN THƯỜNG VỤ', signerTitle: 'TRƯỞNG BAN', signerName: 'Nguyễn Thị Hằng' };
 const FIELDS = ['Kinh tế', 'Văn hóa – xã hội', 'Quốc phòng – an ninh', 'Xây dựng hệ thống chính trị'];
-
-/** mulberry32: a tiny seeded PRNG, so every run scores the same round. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 1,045 models, 9 judges, 10 criteria of 10 points (step 0,5); about 1 % of judges excluded. */
 function provinceRound(): { doc: ScoreboardDoc; entrants: Entrant[] } {

@@ -15,9 +15,7 @@ test.beforeEach(async () => { app = await startWebApp(); });
 test.afterEach(async () => { await app.stop(); });
 
 async function importFile(page: Page, file: string) {
-  await page.getByRole('button', { name: 'Nhập từ Excel/CSV' }).click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Chọn tệp .xlsx hoặc .csv…' }).click()]);
-  await chooser.setFiles(join(fixtures, file));
+  await new AppPage(page).importFile(join(fixtures, file));
   await expect(page.getByTestId('import-errors')).toHaveText('0 lỗi');
   await page.getByRole('button', { name: 'Ghi vào danh sách' }).click();
   await expect(page.getByTestId('import-done')).toBeVisible();

@@ -14,11 +14,7 @@ let app: WebApp;
 test.beforeEach(async () => { app = await startWebApp(); });
 test.afterEach(async () => { await app.stop(); });
 
-async function importFile(page: Page, file: string) {
-  await page.getByRole('button', { name: 'Nhập từ Excel/CSV' }).click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Chọn tệp .xlsx hoặc .csv…' }).click()]);
-  await chooser.setFiles(join(fixtures, file));
-}
+const importFile = (page: Page, file: string) => new AppPage(page).importFile(join(fixtures, file));
 
 test('entrants from a messy workbook: preview, write once, re-import updates nothing', async ({ page }) => {
   const ui = new AppPage(page);

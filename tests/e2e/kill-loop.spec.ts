@@ -10,19 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mulberry32 } from '../../shared/tally/prng';
 import { AppPage } from './pages/app-page';
 import { startWebApp, type WebApp } from './support/web-app';
 
 const KILLS = Number(process.env['GK_KILLS'] ?? 200);
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function launch(profile: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
@@ -43,7 +35,7 @@ async function openSheet(page: Page, url: string, contest: string) {
 
 test('kill loop: no confirmed score is lost', async () => {
   test.setTimeout(Math.max(600_000, KILLS * 6_000));
-  const random = rng(20261123);
+  const random = mulberry32(20261123);
   const profile = mkdtempSync(join(tmpdir(), 'gk-kill-profile-'));
   let app: WebApp = await startWebApp();
   const { port, dataDir } = app;

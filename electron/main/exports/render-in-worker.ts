@@ -5,8 +5,9 @@
  * document, thrown away after: nothing one document did lingers for the next.
  * Not here: where the worker file is (workers/worker-entry.ts) or what it draws (the writers).
  */
-import { Worker } from 'node:worker_threads';
+
 import { UserFacingError } from '../handlers/context';
+import { startLimitedWorker } from '../workers/limited-worker';
 import { workerEntryFor, type WorkerEntry } from '../workers/worker-entry';
 import type { RenderDocs, RenderKind, RenderReply, RenderStats } from './render-protocol';
 
@@ -64,14 +65,7 @@ export function renderInWorkerWithStats<K extends RenderKind>(kind: K, doc: Rend
   const limits: RenderLimits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
   const entry = options.workerEntry ?? workerEntryFor('render-worker', import.meta.url);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry.entry, {
-      // Not the parent's flags: under tsx or vitest they load loaders the worker does not need.
-      execArgv: [],
-      ...entry.options,
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
-      stdout: false,
-      stderr: false,
-    });
+    const worker = startLimitedWorker(entry, limits.maxOldGenerationSizeMb);
     live++;
     const exited = new Promise<void>((done) => worker.once('exit', () => done()));
     void exited.then(() => live--);

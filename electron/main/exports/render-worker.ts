@@ -7,13 +7,13 @@
  * (the writers).
  */
 import { parentPort } from 'node:worker_threads';
-import { getHeapStatistics } from 'node:v8';
 import { UserFacingError } from '../handlers/context';
 import { writeCertificatesPdf } from './certificates-pdf';
 import type { RenderDocs, RenderKind, RenderReply, RenderRequest } from './render-protocol';
 import { writeScoreboardXlsx } from './scoreboard-xlsx';
 import { writeScoreSheetsPdf } from './score-sheets-pdf';
 import { writeListXlsx } from './list-xlsx';
+import { heapSampler } from '../workers/limited-worker';
 
 const port = parentPort;
 if (!port) throw new Error('render-worker must run as a worker thread');
@@ -32,15 +32,8 @@ function render<K extends RenderKind>(req: RenderRequest<K>): Promise<Uint8Array
 }
 
 port.once('message', async (req: RenderRequest) => {
-  const t0 = performance.now();
-  let peak = 0;
-  const sample = () => {
-    peak = Math.max(peak, getHeapStatistics().used_heap_size);
-  };
-  // pdfkit draws synchronously, so the interval mostly sees exceljs's async zip step; the sample
-  // taken at the end, with the whole file still in memory, covers the rest.
-  const timer = setInterval(sample, 5);
-  const stats = () => (sample(), { heapPeakMb: Math.round((peak / 1048576) * 10) / 10, ms: Math.round(performance.now() - t0) });
+  const sampler = heapSampler();
+  const stats = sampler.stop;
   let reply: RenderReply;
   try {
     const out = await render(req);
@@ -51,8 +44,6 @@ port.once('message', async (req: RenderRequest) => {
     const expected = err instanceof UserFacingError;
     if (!expected) console.error('[render-worker]', err);
     reply = expected ? { ok: false, code: err.code, message: err.message, stats: stats() } : { ok: false, code: 'renderFailed', message: '', stats: stats() };
-  } finally {
-    clearInterval(timer);
   }
   port.postMessage(reply, reply.ok ? [reply.bytes.buffer as ArrayBuffer] : []);
 });

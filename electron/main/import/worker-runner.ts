@@ -5,9 +5,10 @@
  * Which file to start (bundled .js, or the .ts through tsx from source) is workers/worker-entry.ts.
  * Not here: what the worker reads (import-worker.ts) or the zip checks (zip-check.ts).
  */
-import { Worker } from 'node:worker_threads';
+
 import type { RawWorkbook } from '../../../shared/import/types';
 import { UserFacingError } from '../handlers/context';
+import { startLimitedWorker } from '../workers/limited-worker';
 import { workerEntryFor, type WorkerEntry } from '../workers/worker-entry';
 import { readError, type ReadLimits } from './limits';
 import type { WorkerReply, WorkerRequest, WorkerStats } from './worker-protocol';
@@ -24,15 +25,7 @@ export interface WorkerRun {
 
 export function runImportWorker(req: WorkerRequest, limits: ReadLimits, entry: WorkerEntry = workerEntry()): Promise<WorkerRun> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry.entry, {
-      // Not the parent's flags: under tsx or vitest they load loaders into the worker that cost
-      // hundreds of milliseconds and that the worker does not need.
-      execArgv: [],
-      ...entry.options,
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
-      stdout: false,
-      stderr: false,
-    });
+    const worker = startLimitedWorker(entry, limits.maxOldGenerationSizeMb);
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;

@@ -70,6 +70,13 @@ export class AppPage {
     await this.page.getByText(label, { exact: true }).click();
   }
 
+  /** Open the import wizard of the current list and pick `file` (an absolute path). */
+  async importFile(file: string) {
+    await this.page.getByRole('button', { name: 'Nhập từ Excel/CSV' }).click();
+    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.page.getByRole('button', { name: 'Chọn tệp .xlsx hoặc .csv…' }).click()]);
+    await chooser.setFiles(file);
+  }
+
   async waitSaved() {
     await expect(this.page.getByTestId('save-status')).toHaveText('Đã lưu');
   }
