@@ -34,6 +34,7 @@ const ACTIONS: Record<EventKind, string> = {
   penalty: 'Trừ điểm',
   objective: 'Điểm phần thi khách quan',
   tieBreak: 'Điểm câu hỏi phụ',
+  comment: 'Nhận xét',
 };
 
 const ROLES: Record<string, string> = { judge: 'Giám khảo', secretary: 'Thư ký', head: 'Trưởng ban', system: 'Hệ thống' };
@@ -74,7 +75,7 @@ export function auditTrail(events: readonly JournalEvent[], ctx: AuditContext, f
       criterion: e.criterionId ? (criterion.get(e.criterionId)?.name ?? e.criterionId) : '',
       from: show(e, before),
       to: show(e, e.steps),
-      reason: e.reason ?? '',
+      reason: e.kind === 'comment' ? `“${e.reason ?? ''}”` : (e.reason ?? ''),
       ref: `${e.deviceId}#${e.seq}`,
     });
   }

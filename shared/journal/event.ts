@@ -24,6 +24,7 @@ export const EVENT_KINDS = [
   'penalty', // secretary's penalty for an entrant (steps = centipoints deducted)
   'objective', // secretary's official score for an objective criterion
   'tieBreak', // câu hỏi phụ score for a tied entrant
+  'comment', // a judge's remark on an entrant; the text is in `reason`
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -127,6 +127,16 @@ export interface TieBreakScore {
   readonly steps: number | null;
 }
 
+/** A judge's remark on an entrant: each device's latest one (several when devices differ). */
+export interface JudgeComment {
+  readonly roundId: string;
+  readonly judgeId: string;
+  readonly entrantId: string;
+  readonly text: string;
+  readonly ref: string;
+  readonly at: string;
+}
+
 export interface LockedRound {
   readonly roundId: string;
   /** The lock with the smallest (deviceId, seq): any fixed choice would do, this one is stable. */
@@ -147,6 +157,7 @@ export interface Projection {
   readonly objectives: readonly ObjectiveScore[];
   readonly tieBreaks: readonly TieBreakScore[];
   readonly lockedRounds: readonly LockedRound[];
+  readonly comments: readonly JudgeComment[];
   readonly conflicts: readonly Conflict[];
   readonly issues: readonly Issue[];
   readonly forks: readonly Fork[];
@@ -193,6 +204,7 @@ export function project(events: readonly JournalEvent[]): Projection {
     r.entries.push({ e, value });
   };
 
+  const comments = new Map<string, JournalEvent>(); // round|judge|entrant|device → latest comment
   for (const e of usable) {
     if (e.kind === 'lock') continue;
     const problem = checkEvent(e, lockSeq);
@@ -232,6 +244,13 @@ export function project(events: readonly JournalEvent[]): Projection {
       case 'tieBreak':
         put({ scope: 'tieBreak', roundId: e.roundId, judgeId: e.judgeId, entrantId: e.entrantId, criterionId: null, pass: null }, e, e.steps);
         break;
+      case 'comment': {
+        // Remarks are text, never part of a result: the latest per device is kept, nothing conflicts.
+        const k = `${e.roundId}|${e.judgeId}|${e.entrantId}|${e.deviceId}`;
+        const cur = comments.get(k);
+        if (!cur || cur.seq < e.seq) comments.set(k, e);
+        break;
+      }
       default:
         return assertNever(e.kind);
     }
@@ -312,6 +331,10 @@ export function project(events: readonly JournalEvent[]): Projection {
       [...locks.values()].map((e) => ({ roundId: e.roundId, ref: refOf(e), by: e.by, at: e.at })),
       (x) => x.roundId,
     ),
+    comments: sortedBy(
+      [...comments.values()].filter((e) => !blank(e.reason)).map((e) => ({ roundId: e.roundId, judgeId: e.judgeId!, entrantId: e.entrantId!, text: e.reason!, ref: refOf(e), at: e.at })),
+      (c) => keyOf(c.roundId, c.judgeId, c.entrantId, c.ref),
+    ),
     conflicts: sortedBy(conflicts, (c) => c.id),
     issues: sortedBy(issues, (i) => `${i.ref}\u0000${i.code}`),
     forks,
@@ -353,6 +376,8 @@ function checkEvent(e: JournalEvent, lockSeq: ReadonlyMap<string, number>): { co
       return missing(e, ['entrantId']) ?? negative(e);
     case 'objective':
       return missing(e, ['entrantId', 'criterionId']) ?? negative(e);
+    case 'comment':
+      return missing(e, ['judgeId', 'entrantId']);
     case 'lock':
       return null;
     default:

@@ -80,3 +80,42 @@ test('a byte changed in the journal file is named at its line', async ({ page })
   await expect(page.getByTestId('integrity')).toContainText('dòng 3');
   await expect(page.getByTestId('integrity')).toContainText('bị sửa');
 });
+
+test('two devices give different values for one cell: listed as a conflict, decided by a person', async ({ page, browser }) => {
+  const ui = new AppPage(page);
+  await ui.open(app.url);
+  await ui.createContest('Hội thi “Dân vận khéo”', 'Hội thi thử hai máy');
+  await ui.tab('Đội thi / Mô hình');
+  await ui.addEntrant('Đội Phường Láng Hạ', 'Phường Láng Hạ', 'Cụm 1');
+  await ui.tab('Giám khảo');
+  await ui.addJudge('Trịnh Thị Thanh', 'Chuyên viên', 'Ban Dân vận');
+  await ui.tab('Chấm điểm');
+  await ui.pickJudge('GK1 — Trịnh Thị Thanh');
+  await ui.typeSheet([['9']]);
+  await ui.waitSaved();
+
+  // A second laptop on the same journal: it restores the contest from disk and types another value.
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  const ui2 = new AppPage(page2);
+  await ui2.open(app.url);
+  await page2.getByRole('button', { name: 'Khôi phục Hội thi thử hai máy' }).click();
+  await ui2.tab('Chấm điểm');
+  await ui2.pickJudge('GK1 — Trịnh Thị Thanh');
+  await expect(page2.locator('[data-cell]').first()).toHaveText('9');
+  await ui2.typeSheet([['8']]);
+  await ui2.waitSaved();
+  await other.close();
+
+  // Neither value wins by time or device: the cell is a conflict until someone decides.
+  await ui.tab('Nhật ký');
+  await page.getByRole('button', { name: 'So sánh dữ liệu máy này với sổ điểm' }).click();
+  const conflicts = page.getByTestId('conflicts');
+  await expect(conflicts).toContainText('1 ô có giá trị khác nhau');
+  await expect(conflicts.getByRole('button', { name: /^Giữ 9/ })).toBeDisabled(); // a reason first
+  await conflicts.getByLabel('Lý do quyết định (bắt buộc)').fill('Đối chiếu phiếu giấy có chữ ký của giám khảo: 9 điểm');
+  await conflicts.getByRole('button', { name: /^Giữ 9/ }).click();
+  await expect(page.getByTestId('conflicts')).toHaveCount(0);
+  await expect(page.getByTestId('db-vs-journal')).toHaveText('Điểm trên máy này khớp hoàn toàn với sổ điểm trên đĩa.');
+  await expect(page.getByTestId('audit-table')).toContainText('Đối chiếu phiếu giấy có chữ ký của giám khảo');
+});

@@ -46,6 +46,14 @@ test('judge session with PIN, submit, head judge reopens with a reason, audit tr
   await ui.typeSheet([ROW, ['8', '8', '16', '8', '17', '8', '12', '4']]);
   await ui.waitSaved();
   await expect(page.getByTestId('progress')).toHaveText('2/2 đã chấm đủ');
+  // A remark for the first team, written from the keyboard (Enter on the remarks cell)
+  await page.getByRole('grid').evaluate((el) => { el.scrollLeft = el.scrollWidth; }); // columns are virtualised
+  await page.locator('[role="gridcell"]:has([data-comment])').first().click();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Nhận xét của giám khảo').fill('Tiểu phẩm sinh động, bám sát mô hình thực tế ở phường');
+  await page.getByRole('button', { name: 'Lưu nhận xét' }).click();
+  await expect(page.locator('[data-comment]').first()).toHaveText('Tiểu phẩm sinh động, bám sát mô hình thực tế ở phường');
+  await page.getByRole('grid').evaluate((el) => { el.scrollLeft = 0; });
   await page.getByRole('button', { name: 'Nộp phiếu' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Nộp phiếu' }).click();
   await expect(page.getByTestId('sheet-state')).toHaveText('Đã nộp phiếu — chỉ xem');
@@ -77,7 +85,7 @@ test('judge session with PIN, submit, head judge reopens with a reason, audit tr
   await expect(page.locator('[data-total]').first()).toHaveText('90');
   await ui.tab('Nhật ký');
   const audit = page.getByTestId('audit-table');
-  for (const text of ['Nộp phiếu', 'Mở lại phiếu', why, 'Sửa điểm', '13 → 14', 'Giám khảo Phạm Thị Thu Hà']) await expect(audit).toContainText(text);
+  for (const text of ['Nộp phiếu', 'Mở lại phiếu', why, 'Sửa điểm', '13 → 14', 'Giám khảo Phạm Thị Thu Hà', 'Nhận xét', 'Tiểu phẩm sinh động']) await expect(audit).toContainText(text);
 });
 
 test('double-key entry of a paper sheet: mismatches listed, only verified values count', async ({ page }) => {

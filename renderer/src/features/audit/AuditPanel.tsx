@@ -7,7 +7,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { JournalCheck } from '@shared/bridge/contract';
 import { auditTrail } from '@shared/audit/audit-trail';
-import { diffScores, project } from '@shared/journal/projection';
+import { diffScores, project, type Conflict } from '@shared/journal/projection';
+import { ConflictsCard } from './ConflictsCard';
 import type { ContestBundle } from '@shared/model/bundle';
 import type { Round } from '@shared/model/types';
 import { useServices } from '../../app/services';
@@ -24,6 +25,7 @@ export function AuditPanel({ bundle, round }: { bundle: ContestBundle; round: Ro
     [events, round.id, bundle, entrants, judgeId, entrantId],
   );
   const [diff, setDiff] = useState<string[] | null>(null);
+  const [conflicts, setConflicts] = useState<readonly Conflict[]>([]);
   /** Database vs journal on disk: every cell whose value differs, or a message that they agree. */
   async function compare() {
     const journal = await bridge['journal:read'](bundle.contest.id);
@@ -31,6 +33,7 @@ export function AuditPanel({ bundle, round }: { bundle: ContestBundle; round: Ro
     const mine = await repos.journal.scores(round.id);
     const p = project(journal.value.filter((e) => e.roundId === round.id));
     setDiff(diffScores(mine, p).map((d) => d.message));
+    setConflicts(p.conflicts);
   }
   async function verify() {
     await bridge['journal:read'](bundle.contest.id);
@@ -53,6 +56,7 @@ export function AuditPanel({ bundle, round }: { bundle: ContestBundle; round: Ro
             : `Sổ điểm có chỗ bị sửa hoặc hỏng — ${check.firstBad?.reason ?? ''} (dòng ${(check.firstBad?.line ?? 0) + 1}).`}
         </Alert>
       )}
+      <ConflictsCard bundle={bundle} conflicts={conflicts} onDone={compare} />
       {diff && (
         <Alert color={diff.length ? 'red' : 'green'} data-testid="db-vs-journal">
           {diff.length ? <ul>{diff.slice(0, 50).map((d) => <li key={d}>{d}</li>)}</ul> : 'Điểm trên máy này khớp hoàn toàn với sổ điểm trên đĩa.'}

@@ -21,11 +21,14 @@ export interface ScoreGridProps {
   readonly onCommit: (row: SheetRow, criterion: Criterion, steps: number | null) => void;
   /** Submitted sheets are shown but not editable. */
   readonly readOnly?: boolean;
+  /** The judge's remark per entrant id, and how to write one (absent = no remarks column). */
+  readonly comments?: ReadonlyMap<string, string>;
+  readonly onComment?: (row: SheetRow) => void;
 }
 
 export const cellKey = (entrantId: string, criterionId: string) => `${entrantId}|${criterionId}`;
 
-export function ScoreGrid({ rows, criteria, cellState, onCommit, readOnly = false }: ScoreGridProps) {
+export function ScoreGrid({ rows, criteria, cellState, onCommit, readOnly = false, comments, onComment }: ScoreGridProps) {
   const grid = useRef<DataGridHandle>(null);
   const [error, setError] = useState<{ text: string; where: string } | null>(null);
   const byId = useMemo(() => new Map<string, Criterion>(criteria.map((c) => [c.id, c])), [criteria]);
@@ -62,7 +65,13 @@ export function ScoreGrid({ rows, criteria, cellState, onCommit, readOnly = fals
       const t = rowTotalCp(row, criteria);
       return <b data-total={row.entrant.id}>{t.scored ? formatCp(t.totalCp) : ''}</b>;
     } },
-  ], [groups, criteria, cellState, error, readOnly]);
+    ...(onComment ? [{ key: 'comment', name: 'Nhận xét', width: 220, renderCell: ({ row }: { row: SheetRow }) => (
+      <Text size="xs" truncate="end" c={comments?.get(row.entrant.id) ? undefined : 'dimmed'} style={{ cursor: readOnly ? 'default' : 'pointer' }}
+        onDoubleClick={() => !readOnly && onComment(row)} title="Nhấp đúp hoặc nhấn Enter để ghi nhận xét" data-comment={row.entrant.id}>
+        {comments?.get(row.entrant.id) ?? (readOnly ? '' : '+ nhận xét')}
+      </Text>
+    ) } satisfies Column<SheetRow>] : []),
+  ], [groups, criteria, cellState, error, readOnly, comments, onComment]);
 
   // Moving the active cell right after closing an editor makes the grid commit the same draft
   // once more through onRowsChange; each draft is saved once.
@@ -86,6 +95,11 @@ export function ScoreGrid({ rows, criteria, cellState, onCommit, readOnly = fals
   }
 
   function onCellKeyDown(args: CellKeyDownArgs<SheetRow>, event: CellKeyboardEvent) {
+    if (args.mode === 'ACTIVE' && args.column?.key === 'comment' && args.row && event.key === 'Enter' && onComment && !readOnly) {
+      event.preventGridDefault();
+      onComment(args.row);
+      return;
+    }
     if (args.mode !== 'EDIT') return;
     const { row, column, rowIdx } = args;
     if (event.key === 'Escape') {

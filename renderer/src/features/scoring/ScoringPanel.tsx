@@ -18,6 +18,7 @@ import { DoubleKeyReview } from './DoubleKeyReview';
 import { rowTotalCp, sheetRows, type SheetRow } from './score-grid-model';
 import { ScoreGrid, cellKey, type CellState } from './ScoreGrid';
 import { passRefs, passScores, sheetSubmitted, type EntryPass } from './sheet-model';
+import { CommentDialog } from './CommentDialog';
 import { PrintSheets } from './PrintSheets';
 import { SheetBar } from './SheetBar';
 import { useJudgeJournal } from './useRoundJournal';
@@ -61,6 +62,8 @@ export function ScoringPanel({ bundle, round, lockedJudge }: ScoringPanelProps) 
   const [amendDraft, setAmendDraft] = useState('');
   const [amendReason, setAmendReason] = useState<string | null>(null);
   const locked = round.locked;
+  const [commenting, setCommenting] = useState<SheetRow | null>(null);
+  const comments = useMemo(() => new Map((journal?.projection.comments ?? []).filter((c) => c.judgeId === judge?.id && c.roundId === round.id).map((c) => [c.entrantId, c.text])), [journal, judge, round.id]);
 
   const base = useCallback((): Omit<UnsealedEvent, 'kind' | 'steps' | 'entrantId' | 'criterionId'> => ({
     v: 1, contestId: bundle.contest.id, roundId: round.id, judgeId: judge!.id, pass,
@@ -156,7 +159,12 @@ export function ScoringPanel({ bundle, round, lockedJudge }: ScoringPanelProps) 
             onReopen={async (reason) => { await saver.save({ ...base(), by: { role: 'head', name: bundle.judges.find((j) => j.role === 'head')?.name ?? '' }, entrantId: null, criterionId: null, kind: 'reopen', steps: null, reason }); }}
           />
           {!submitted && <Text size="sm" c="dimmed">{t('scoring.hint')}</Text>}
-          <ScoreGrid rows={rows} criteria={criteria} cellState={cellState} onCommit={onCommit} readOnly={locked ? !amendReason : submitted} />
+          <ScoreGrid rows={rows} criteria={criteria} cellState={cellState} onCommit={onCommit} readOnly={locked ? !amendReason : submitted}
+            comments={comments} onComment={pass === null ? setCommenting : undefined} />
+          {commenting && (
+            <CommentDialog title={`Nhận xét — ${commenting.entrant.name}`} initial={comments.get(commenting.entrant.id) ?? ''} onClose={() => setCommenting(null)}
+              onSave={async (text) => { await saver.save({ ...base(), entrantId: commenting.entrant.id, criterionId: null, kind: 'comment', steps: null, reason: text || null }); }} />
+          )}
         </>
       )}
     </Stack>
