@@ -43,6 +43,7 @@ export function EntrantEditor({ entrant, bundle, onClose }: { entrant: Entrant; 
               <Select label="Lĩnh vực" value={e.field ?? null} data={[...bundle.contest.fields]} onChange={(v) => set('field', v ?? undefined)} clearable />
               <TextInput label="Cấp" value={e.level ?? ''} onChange={(x) => set('level', opt(x.currentTarget.value))} placeholder="xã / huyện / tỉnh" />
               <TextInput label="Địa bàn" value={e.area ?? ''} onChange={(x) => set('area', opt(x.currentTarget.value))} placeholder="đô thị / miền núi, hải đảo" />
+              <Select label="Loại mô hình" value={e.rubric ?? null} clearable data={[{ value: 'tap-the', label: 'Tập thể' }, { value: 'ca-nhan', label: 'Cá nhân' }]} onChange={(v) => set('rubric', v ?? undefined)} />
             </Group>
             <TextInput label="Người phụ trách" value={e.lead ?? ''} onChange={(x) => set('lead', opt(x.currentTarget.value))} />
             <Textarea label="Tóm tắt" value={e.summary ?? ''} onChange={(x) => set('summary', opt(x.currentTarget.value))} autosize minRows={3} />

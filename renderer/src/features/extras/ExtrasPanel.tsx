@@ -37,6 +37,7 @@ export function ExtrasPanel({ bundle, round }: { bundle: ContestBundle; round: R
   };
   const objectiveOf = (en: Entrant, cid: string) => p.objectives.find((o) => o.entrantId === en.id && o.criterionId === cid)?.steps;
   const penaltyOf = (en: Entrant) => p.penalties.find((x) => x.entrantId === en.id && x.criterionId === null)?.cp;
+  const penaltyReason = (en: Entrant) => p.penalties.find((x) => x.entrantId === en.id && x.criterionId === null)?.reason;
   const tieOf = (en: Entrant) => p.tieBreaks.find((x) => x.entrantId === en.id)?.steps;
 
   return (
@@ -75,7 +76,7 @@ export function ExtrasPanel({ bundle, round }: { bundle: ContestBundle; round: R
                     <ValueCell label={`Điểm trừ — ${en.name}`} initial={pen == null ? '' : formatCp(pen)} onSave={async (text) => {
                       const cp = text.trim() === '' ? null : parseCentipoints(text.replace(/^[-−]/, ''));
                       if (cp === 'fraction' || (text.trim() !== '' && cp === null)) return 'Điểm trừ là số, ví dụ 0,5.';
-                      const why = (reason[en.id] ?? '').trim();
+                      const why = (reason[en.id] ?? penaltyReason(en) ?? '').trim();
                       if (!why) return 'Ghi lý do trừ điểm trước.';
                       await save({ kind: 'penalty', judgeId: null, entrantId: en.id, criterionId: null, steps: cp, reason: why });
                       return null;
@@ -83,7 +84,7 @@ export function ExtrasPanel({ bundle, round }: { bundle: ContestBundle; round: R
                     {pen ? <Badge color="red" variant="light">−{formatCp(pen)}</Badge> : null}
                   </Group>
                 </Table.Td>
-                <Table.Td><TextInput size="xs" aria-label={`Lý do trừ điểm — ${en.name}`} value={reason[en.id] ?? ''} onChange={(e) => { const v = e.currentTarget.value; setReason((r) => ({ ...r, [en.id]: v })); }} /></Table.Td>
+                <Table.Td><TextInput size="xs" aria-label={`Lý do trừ điểm — ${en.name}`} value={reason[en.id] ?? penaltyReason(en) ?? ''} onChange={(e) => { const v = e.currentTarget.value; setReason((r) => ({ ...r, [en.id]: v })); }} /></Table.Td>
                 <Table.Td>
                   <ValueCell label={`Câu hỏi phụ — ${en.name}`} initial={tieOf(en) == null ? '' : formatCp(tieOf(en)!)} onSave={async (text) => {
                     const cp = text.trim() === '' ? null : parseCentipoints(text);

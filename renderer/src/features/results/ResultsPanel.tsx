@@ -68,7 +68,7 @@ export function ResultsPanel({ bundle, round }: { bundle: ContestBundle; round: 
           <DecisionsCard round={round} ties={results.prizes.openTies} flags={flagsOf(results)} entrants={bundle.entrants} />
         </Card>
       )}
-      {results && <AwardsCard results={results} entrants={bundle.entrants} />}
+      {results && <AwardsCard results={results} entrants={bundle.entrants} round={round} />}
       {groups.map((g) => {
         const flags = findDiscrepancies(g.tally.results, { gapCp: round.discrepancyGapCp, decisions: round.decisions?.discrepancies }).flags.filter((f) => f.open);
         return (

@@ -2,7 +2,7 @@
  * Editing the criteria tree: parts and their criteria, each with maximum, step and weight. A row
  * saves when it loses focus; the repository refuses changes that would break stored scores.
  */
-import { ActionIcon, Button, Card, Checkbox, Group, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Checkbox, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { childrenOf, maxTotalCp } from '@shared/model/criteria-tree';
 import type { ContestBundle } from '@shared/model/bundle';
@@ -12,6 +12,9 @@ import { parseCentipoints } from '@shared/scoring/score-value';
 import { useServices } from '../../app/services';
 import { ExportList } from '../import/ExportList';
 import { ImportWizard } from '../import/ImportWizard';
+
+/** Award rounds score collective and individual models on different standards (Criterion.appliesTo). */
+const RUBRICS = [{ value: 'all', label: 'Mọi mô hình' }, { value: 'tap-the', label: 'Mô hình tập thể' }, { value: 'ca-nhan', label: 'Mô hình cá nhân' }];
 
 function CriterionRow({ c, isPart, onError }: { c: Criterion; isPart: boolean; onError: (m: string | null) => void }) {
   const { repos } = useServices();
@@ -59,7 +62,12 @@ function CriterionRow({ c, isPart, onError }: { c: Criterion; isPart: boolean; o
       <Table.Td>{isPart ? <Text fw={700} size="sm">{formatCp(c.maxCp)}</Text> : cell(max, setMax, 'Điểm tối đa')}</Table.Td>
       <Table.Td>{isPart ? null : cell(step, setStep, 'Bước điểm')}</Table.Td>
       <Table.Td>{cell(weight, setWeight, 'Hệ số', 60)}</Table.Td>
-      <Table.Td>{isPart ? null : <Checkbox size="xs" checked={!!c.objective} onChange={(e) => setObjective(e.currentTarget.checked)} aria-label={`Khách quan — ${c.name}`} />}</Table.Td>
+      <Table.Td>
+        {isPart
+          ? <Select size="xs" w={150} aria-label={`Áp dụng cho — ${c.name}`} value={c.appliesTo?.[0] ?? 'all'} allowDeselect={false} data={RUBRICS}
+              onChange={(v) => repos.structure.saveCriterion({ ...c, appliesTo: v && v !== 'all' ? [v] : undefined }).then(() => onError(null), (e: Error) => onError(e.message))} />
+          : <Checkbox size="xs" checked={!!c.objective} onChange={(e) => setObjective(e.currentTarget.checked)} aria-label={`Khách quan — ${c.name}`} />}
+      </Table.Td>
       <Table.Td><ActionIcon variant="subtle" color="red" onClick={remove} aria-label={`Xóa ${c.name}`}>✕</ActionIcon></Table.Td>
     </Table.Tr>
   );
@@ -93,7 +101,7 @@ export function CriteriaEditor({ round, criteria, bundle }: { round: Round; crit
       </Group>
       {error && <Text c="red" size="sm" role="alert" mb="xs">{error}</Text>}
       <Table withTableBorder>
-        <Table.Thead><Table.Tr><Table.Th>Tên</Table.Th><Table.Th>Điểm tối đa</Table.Th><Table.Th>Bước điểm</Table.Th><Table.Th>Hệ số</Table.Th><Table.Th title="Thư ký nhập một điểm chính thức, giám khảo không chấm">Khách quan</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+        <Table.Thead><Table.Tr><Table.Th>Tên</Table.Th><Table.Th>Điểm tối đa</Table.Th><Table.Th>Bước điểm</Table.Th><Table.Th>Hệ số</Table.Th><Table.Th title="Phần thi: áp dụng cho loại mô hình nào. Tiêu chí: thư ký nhập một điểm chính thức, giám khảo không chấm">Áp dụng / Khách quan</Table.Th><Table.Th /></Table.Tr></Table.Thead>
         <Table.Tbody>
           {parts.flatMap((p) => [
             <CriterionRow key={p.id} c={p} isPart onError={setError} />,

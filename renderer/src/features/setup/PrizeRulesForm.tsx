@@ -106,6 +106,7 @@ export function PrizeRulesForm({ round, criteria }: { round: Round; criteria: re
           <MultiSelect label="Giải phụ: phần thi hay nhất" data={parts.map((p) => ({ value: p.id, label: p.name }))} value={bestParts} onChange={setBestParts} w={360} />
           <TextInput label="Giải phụ do Ban giám khảo chọn (cách nhau bởi ;)" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)} w={360} placeholder="Giải phong cách" />
         </Group>
+        {round.stage === 'award' && (<>
         <Text size="sm" fw={600} mt="xs">Bình xét mô hình: ngưỡng công nhận</Text>
         <Group align="end">
           <Select label="Ngưỡng theo" value={passAttr} onChange={(v) => v && setPassAttr(v as PassMarkRule['attribute'])} allowDeselect={false} w={170}
@@ -116,6 +117,7 @@ export function PrizeRulesForm({ round, criteria }: { round: Round; criteria: re
           <NumberInput label="Số mô hình khen thưởng" value={funnel.commended} onChange={(v) => setFunnel({ ...funnel, commended: Number(v) || 0 })} min={0} w={170} />
         </Group>
         <Textarea label="Ngưỡng riêng (mỗi dòng “giá trị: điểm”, ví dụ “đô thị: 90”, “miền núi, hải đảo: 60”)" value={pass} onChange={(e) => setPass(e.currentTarget.value)} autosize minRows={2} />
+        </>)}
         <Group>
           <Button size="xs" onClick={save}>Lưu quy định giải</Button>
           {message && <Text c={message.ok ? 'green' : 'red'} size="sm" role="status">{message.text}</Text>}
