@@ -13,6 +13,21 @@ let app: WebApp;
 test.beforeEach(async () => { app = await startWebApp(); });
 test.afterEach(async () => { await app.stop(); });
 
+/** A contest with one team and one judge whose first cells hold `values`, saved. */
+async function oneTeamScored(ui: AppPage, name: string, values: readonly string[]): Promise<AppPage> {
+  await ui.open(app.url);
+  await ui.createContest('Hội thi “Dân vận khéo”', name);
+  await ui.tab('Đội thi / Mô hình');
+  await ui.addEntrant('Đội Phường Láng Hạ', 'Phường Láng Hạ', 'Cụm 1');
+  await ui.tab('Giám khảo');
+  await ui.addJudge('Trịnh Thị Thanh', 'Chuyên viên', 'Ban Dân vận');
+  await ui.tab('Chấm điểm');
+  await ui.pickJudge('GK1 — Trịnh Thị Thanh');
+  await ui.typeSheet([values]);
+  await ui.waitSaved();
+  return ui;
+}
+
 const SHEET = [['9', '8,5', '18', '9', '18', '9', '13', '4,5'], ['8', '8', '16', '8', '17', '8', '12', '4,25']];
 
 test('deleting the browser database loses nothing: setup and scores come back from disk', async ({ page }) => {
@@ -53,17 +68,7 @@ test('deleting the browser database loses nothing: setup and scores come back fr
 });
 
 test('a byte changed in the journal file is named at its line', async ({ page }) => {
-  const ui = new AppPage(page);
-  await ui.open(app.url);
-  await ui.createContest('Hội thi “Dân vận khéo”', 'Hội thi thử sửa sổ điểm');
-  await ui.tab('Đội thi / Mô hình');
-  await ui.addEntrant('Đội Phường Láng Hạ', 'Phường Láng Hạ', 'Cụm 1');
-  await ui.tab('Giám khảo');
-  await ui.addJudge('Trịnh Thị Thanh', 'Chuyên viên', 'Ban Dân vận');
-  await ui.tab('Chấm điểm');
-  await ui.pickJudge('GK1 — Trịnh Thị Thanh');
-  await ui.typeSheet([SHEET[0]]);
-  await ui.waitSaved();
+  const ui = await oneTeamScored(new AppPage(page), 'Hội thi thử sửa sổ điểm', SHEET[0]);
   await ui.tab('Nhật ký');
   await page.getByRole('button', { name: 'Kiểm tra toàn vẹn' }).click();
   await expect(page.getByTestId('integrity')).toContainText('Sổ điểm nguyên vẹn: 8 sự kiện');
@@ -82,17 +87,7 @@ test('a byte changed in the journal file is named at its line', async ({ page })
 });
 
 test('two devices give different values for one cell: listed as a conflict, decided by a person', async ({ page, browser }) => {
-  const ui = new AppPage(page);
-  await ui.open(app.url);
-  await ui.createContest('Hội thi “Dân vận khéo”', 'Hội thi thử hai máy');
-  await ui.tab('Đội thi / Mô hình');
-  await ui.addEntrant('Đội Phường Láng Hạ', 'Phường Láng Hạ', 'Cụm 1');
-  await ui.tab('Giám khảo');
-  await ui.addJudge('Trịnh Thị Thanh', 'Chuyên viên', 'Ban Dân vận');
-  await ui.tab('Chấm điểm');
-  await ui.pickJudge('GK1 — Trịnh Thị Thanh');
-  await ui.typeSheet([['9']]);
-  await ui.waitSaved();
+  const ui = await oneTeamScored(new AppPage(page), 'Hội thi thử hai máy', ['9']);
 
   // A second laptop on the same journal: it restores the contest from disk and types another value.
   const other = await browser.newContext();

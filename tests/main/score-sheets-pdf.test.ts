@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectWithinMarginsNoOverlap, pdfWords, type Word } from '../support/pdf-words';
 import { writeScoreSheetsPdf } from '../../electron/main/exports/score-sheets-pdf';
 import { scoreSheetDocSchema, type ScoreSheetDoc } from '@shared/documents/models';
 import { buildScoreSheetDoc } from '@shared/documents/score-sheet-doc';
@@ -74,38 +75,10 @@ const squash = (s: string) => s.replace(/\s+/g, ' ');
 const pagesOf = (path: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [path]).stdout)?.[1]);
 const pageText = (path: string, page: number) => squash(run('pdftotext', ['-layout', '-f', String(page), '-l', String(page), path, '-']).stdout);
 
-interface Word { x0: number; y0: number; x1: number; y1: number; text: string }
-function words(path: string, page: number): { width: number; height: number; words: Word[] } {
-  const html = run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), path, '-']).stdout;
-  const [, w, h] = /<page width="([\d.]+)" height="([\d.]+)"/.exec(html)!;
-  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-  const list = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-    x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: unescape(m[5]),
-  }));
-  return { width: Number(w), height: Number(h), words: list };
-}
 /** Every word of `phrase` is on the page: narrow header cells wrap, so phrases are checked word by word. */
 function hasWords(ws: readonly Word[], phrase: string): boolean {
   const bag = ws.map((w) => w.text);
   return phrase.split(/\s+/).every((t) => bag.includes(t));
-}
-function withinMarginsNoOverlap(path: string, page: number): void {
-  const { width, height, words: ws } = words(path, page);
-  expect(ws.length).toBeGreaterThan(20);
-  for (const w of ws) {
-    expect(w.x0, w.text).toBeGreaterThanOrEqual(72 * (25 / 25.4));
-    expect(w.x1, w.text).toBeLessThanOrEqual(width - 72 * (15 / 25.4));
-    expect(w.y0, w.text).toBeGreaterThanOrEqual(0);
-    expect(w.y1, w.text).toBeLessThanOrEqual(height);
-  }
-  const pad = 2;
-  for (let a = 0; a < ws.length; a++) {
-    for (let b = a + 1; b < ws.length; b++) {
-      const [p, q] = [ws[a], ws[b]];
-      const overlap = p.x0 < q.x1 - pad && q.x0 < p.x1 - pad && p.y0 < q.y1 - pad && q.y0 < p.y1 - pad;
-      expect(overlap, `page ${page}: “${p.text}” overlaps “${q.text}”`).toBe(false);
-    }
-  }
 }
 
 describe.each([
@@ -150,7 +123,7 @@ describe.each([
     expect(all).toBe(all.normalize('NFC'));
     doc.sheets.forEach((s, i) => {
       const text = pageText(path, i + 1);
-      const { words: ws } = words(path, i + 1);
+      const { words: ws } = pdfWords(path, i + 1);
       for (const t of [...heading, 'PHIẾU CHẤM ĐIỂM', 'Hội thi “Dân vận khéo” quận Hoàn Kiếm năm 2026', s.scopeLine, s.judgeLine, 'GIÁM KHẢO', '(Ký, ghi rõ họ tên)', 'Hà Nội, ngày 15 tháng 10 năm 2026', 'Ghi chú:', CHAIN, 'Trang 1/1']) {
         expect(text, `page ${i + 1}: ${t}`).toContain(squash(t));
       }
@@ -174,7 +147,7 @@ describe.each([
   });
 
   it('keeps every word inside the margins, and no two words overlap (long names wrap)', () => {
-    for (let p = 1; p <= pagesOf(path); p++) withinMarginsNoOverlap(path, p);
+    for (let p = 1; p <= pagesOf(path); p++) expectWithinMarginsNoOverlap(path, p, 20);
   });
 
   it('renders (pdftoppm) without errors', () => {
@@ -199,7 +172,7 @@ describe('a 40-entrant cluster', async () => {
 
   it('repeats the table header and says whose sheet continues on every later page', () => {
     for (let p = 1; p <= pages; p++) {
-      const { words: ws } = words(path, p);
+      const { words: ws } = pdfWords(path, p);
       for (const t of ['STT', 'Đội thi', 'Chào hỏi (20)', 'Nội dung (10)', 'Tiểu phẩm (50)', 'Phù hợp thực tiễn địa phương (15)', 'Tổng (70)']) expect(hasWords(ws, t), `page ${p}: ${t}`).toBe(true);
       if (p > 1) expect(pageText(path, p)).toContain('PHIẾU CHẤM ĐIỂM – Giám khảo: Nguyễn Thị Hằng – Vòng sơ khảo – Cụm thi số 1 (tiếp theo)');
     }
@@ -209,20 +182,20 @@ describe('a 40-entrant cluster', async () => {
   it('prints each entrant once, in order, and the signature only on the last page, with rows above it', () => {
     const stts: number[] = [];
     for (let p = 1; p <= pages; p++) {
-      const { words: ws } = words(path, p);
+      const { words: ws } = pdfWords(path, p);
       // STT cells: integers in the narrow first column.
       stts.push(...ws.filter((w) => w.x1 < 72 * (30 / 25.4) + 32 && /^\d+$/.test(w.text)).map((w) => Number(w.text)));
       const t = pageText(path, p);
       expect(t.includes('(Ký, ghi rõ họ tên)'), `page ${p}`).toBe(p === pages);
     }
     expect(stts).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(words(path, pages).words.some((w) => w.text === '40')).toBe(true);
-    const perPage = Array.from({ length: pages }, (_, k) => words(path, k + 1).words);
+    expect(pdfWords(path, pages).words.some((w) => w.text === '40')).toBe(true);
+    const perPage = Array.from({ length: pages }, (_, k) => pdfWords(path, k + 1).words);
     for (const r of doc.sheets[0].rows) expect(perPage.some((ws) => hasWords(ws, r.name)), r.name).toBe(true);
   });
 
   it('keeps every page inside the margins without overlaps', () => {
-    for (let p = 1; p <= pages; p++) withinMarginsNoOverlap(path, p);
+    for (let p = 1; p <= pages; p++) expectWithinMarginsNoOverlap(path, p, 20);
   });
 });
 
@@ -233,10 +206,10 @@ describe('score sheet writer edge cases', () => {
     const path = join(dir, 'twelve.pdf');
     writeFileSync(path, await writeScoreSheetsPdf(doc, FONTS));
     expect(run('qpdf', ['--check', path]).status).toBe(0);
-    const { words: ws } = words(path, 1);
+    const { words: ws } = pdfWords(path, 1);
     for (const c of doc.sheets[0].columns) expect(hasWords(ws, c.header), c.header).toBe(true);
     expect(hasWords(ws, 'Tổng (100)')).toBe(true);
-    for (let p = 1; p <= pagesOf(path); p++) withinMarginsNoOverlap(path, p);
+    for (let p = 1; p <= pagesOf(path); p++) expectWithinMarginsNoOverlap(path, p, 20);
   });
 
   it('an anonymous blank sheet has a dotted judge line and dotted date', async () => {
