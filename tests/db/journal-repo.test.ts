@@ -48,6 +48,16 @@ describe('local journal', () => {
     opened.db.close();
   });
 
+  it('keeps the secretary’s events apart so results need not read every score event', async () => {
+    const { opened, repos } = await setup();
+    await repos.journal.record(aScoreEvent({ steps: 17 }));
+    await repos.journal.record(aScoreEvent({ kind: 'penalty', judgeId: null, criterionId: null, steps: 50, reason: 'Quá giờ' }));
+    await repos.journal.recordMany([aScoreEvent({ kind: 'objective', judgeId: null, steps: 8 }), aScoreEvent({ criterionId: 'q2', steps: 3 })]);
+    expect((await repos.journal.extraEvents('r1')).map((e) => e.kind).sort()).toEqual(['objective', 'penalty']);
+    expect(await repos.journal.extraEvents('r2')).toEqual([]);
+    opened.db.close();
+  });
+
   it('restores missing events from the journal file and replaces the projection', async () => {
     const { opened, repos } = await setup();
     const lost = await repos.journal.record(aScoreEvent({ steps: 19 }));

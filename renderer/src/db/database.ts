@@ -41,6 +41,9 @@ export class GiamKhaoDb extends Dexie {
   /** The local copy of the journal: every score change, never edited (the audit log). */
   events!: Table<StoredEvent, [string, number]>;
   outbox!: Table<OutboxRow, [string, number]>;
+  /** Copies of the secretary's events (objective parts, penalties, tie-break answers): the results
+   * screen projects these few instead of reading every score event of a large round. */
+  extraEvents!: Table<StoredEvent, [string, number]>;
   meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = 'giamkhao') {
@@ -55,6 +58,7 @@ export class GiamKhaoDb extends Dexie {
       scores: '[roundId+judgeId+entrantId+criterionId], roundId, [roundId+judgeId], [roundId+entrantId]',
       events: '[deviceId+seq], contestId, [roundId+judgeId]',
       outbox: '[deviceId+seq], contestId',
+      extraEvents: '[deviceId+seq], roundId',
       meta: 'key',
     });
   }

@@ -17,7 +17,7 @@ export interface SaveOutcome {
   readonly message?: string;
 }
 
-const BATCH = 5_000;
+const BATCH = 10_000;
 
 export function createScoreSaver(journal: JournalRepo, bridge: Bridge) {
   // One flush at a time per contest, so events reach the journal file in device order.
@@ -28,19 +28,20 @@ export function createScoreSaver(journal: JournalRepo, bridge: Bridge) {
     return run;
   };
 
+  /** Append `events` in batches small enough for the bridge (10,000 at most), acking each. */
+  async function send(contestId: ContestId, events: readonly JournalEvent[]): Promise<{ ok: boolean; message?: string }> {
+    for (let i = 0; i < events.length; i += BATCH) {
+      const batch = events.slice(i, i + BATCH);
+      const r = await bridge['journal:append'](contestId, batch);
+      if (!r.ok) return { ok: false, message: r.error.message };
+      await journal.markAcked(batch);
+    }
+    return { ok: true };
+  }
+
   /** Send every unacknowledged event of the contest; true when the outbox is empty afterwards. */
   async function flush(contestId: ContestId): Promise<{ ok: boolean; message?: string }> {
-    return serial(contestId, async () => {
-      const pending = await journal.outbox(contestId);
-      // Batches keep each request small enough for the bridge's limits (10,000 events).
-      for (let i = 0; i < pending.length; i += BATCH) {
-        const batch = pending.slice(i, i + BATCH);
-        const r = await bridge['journal:append'](contestId, batch);
-        if (!r.ok) return { ok: false, message: r.error.message };
-        await journal.markAcked(batch);
-      }
-      return { ok: true };
-    });
+    return serial(contestId, async () => send(contestId, await journal.outbox(contestId)));
   }
 
   async function save(e: UnsealedEvent): Promise<SaveOutcome> {
@@ -53,9 +54,20 @@ export function createScoreSaver(journal: JournalRepo, bridge: Bridge) {
   /** Many events at once (sample data): one local transaction, then the usual flush. */
   async function saveMany(list: readonly UnsealedEvent[]): Promise<{ state: SaveState; message?: string }> {
     if (list.length === 0) return { state: 'saved' };
-    await journal.recordMany(list);
-    const r = await flush(list[0].contestId as ContestId);
+    const contestId = list[0].contestId as ContestId;
+    const sealed = await journal.recordMany(list);
+    // The new events are known: send them as they are rather than reading them back from the outbox
+    // (anything older still waiting goes first, so the journal keeps each device's order).
+    const r = await serial(contestId, async () => {
+      const older = (await journal.countOutbox(contestId)) > sealed.length ? await flushOlder(contestId, sealed) : { ok: true };
+      return older.ok ? send(contestId, sealed) : older;
+    });
     return r.ok ? { state: 'saved' } : { state: 'localOnly', message: r.message };
+  }
+
+  async function flushOlder(contestId: ContestId, skip: readonly JournalEvent[]) {
+    const mine = new Set(skip.map((e) => `${e.deviceId}#${e.seq}`));
+    return send(contestId, (await journal.outbox(contestId)).filter((e) => !mine.has(`${e.deviceId}#${e.seq}`)));
   }
 
   return { save, saveMany, flush };

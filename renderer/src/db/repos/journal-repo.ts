@@ -31,6 +31,8 @@ export function scoreFromEvent(e: JournalEvent): Score | null {
 
 const strip = (e: StoredEvent): JournalEvent => e;
 const outboxRow = (e: JournalEvent) => ({ deviceId: e.deviceId, seq: e.seq, contestId: e.contestId });
+const EXTRA_KINDS = new Set(['penalty', 'objective', 'tieBreak']);
+const extras = (list: readonly JournalEvent[]) => list.filter((e) => EXTRA_KINDS.has(e.kind));
 
 export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDeviceId: () => string) {
   async function device(): Promise<DeviceState> {
@@ -47,11 +49,12 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
     /** Seal the event as this device's next, store it, and update the projection: one transaction. */
     async record(e: UnsealedEvent): Promise<JournalEvent> {
       assertWritable(readOnlyReason);
-      return db.transaction('rw', [db.meta, db.events, db.outbox, db.scores], async () => {
+      return db.transaction('rw', [db.meta, db.events, db.outbox, db.extraEvents, db.scores], async () => {
         const dev = await device();
         const sealed = seal(e, dev.id, dev.seq + 1, dev.lastHash);
         await db.events.add(sealed);
         await db.outbox.add(outboxRow(sealed));
+        if (EXTRA_KINDS.has(sealed.kind)) await db.extraEvents.add(sealed);
         const score = scoreFromEvent(sealed);
         if (score) await db.scores.put(score);
         await db.meta.put({ key: 'device', value: { id: dev.id, seq: sealed.seq, lastHash: sealed.hash } satisfies DeviceState });
@@ -62,7 +65,7 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
     /** Seal and store many events at once (sample data, imports of paper results): one transaction. */
     async recordMany(list: readonly UnsealedEvent[]): Promise<JournalEvent[]> {
       assertWritable(readOnlyReason);
-      return db.transaction('rw', [db.meta, db.events, db.outbox, db.scores], async () => {
+      return db.transaction('rw', [db.meta, db.events, db.outbox, db.extraEvents, db.scores], async () => {
         const dev = await device();
         let seq = dev.seq;
         let prev = dev.lastHash;
@@ -73,6 +76,7 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
         });
         await db.events.bulkAdd(sealed);
         await db.outbox.bulkAdd(sealed.map(outboxRow));
+        await db.extraEvents.bulkAdd(extras(sealed));
         await db.scores.bulkPut(sealed.map(scoreFromEvent).filter((x): x is Score => x !== null));
         await db.meta.put({ key: 'device', value: { id: dev.id, seq, lastHash: prev } satisfies DeviceState });
         return sealed;
@@ -103,6 +107,11 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
       return (await db.events.where('[roundId+judgeId]').equals([roundId, judgeId]).toArray()).map(strip);
     },
 
+    /** The secretary's events of a round (objective parts, penalties, tie-break answers). */
+    async extraEvents(roundId: string): Promise<JournalEvent[]> {
+      return db.extraEvents.where('roundId').equals(roundId).toArray();
+    },
+
     async scores(roundId: RoundId): Promise<Score[]> {
       return db.scores.where('roundId').equals(roundId).toArray();
     },
@@ -113,10 +122,11 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
      */
     async restore(contestId: ContestId, roundIds: readonly RoundId[], events: readonly JournalEvent[], scores: readonly Score[]): Promise<number> {
       assertWritable(readOnlyReason);
-      return db.transaction('rw', [db.events, db.scores], async () => {
+      return db.transaction('rw', [db.events, db.extraEvents, db.scores], async () => {
         const have = new Set((await db.events.where('contestId').equals(contestId).primaryKeys()).map(([d, s]) => `${d}|${s}`));
         const missing = events.filter((e) => !have.has(`${e.deviceId}|${e.seq}`));
         await db.events.bulkPut(missing);
+        await db.extraEvents.bulkPut(extras(missing));
         await db.scores.where('roundId').anyOf([...roundIds]).delete();
         await db.scores.bulkPut([...scores]);
         return missing.length;

@@ -25,8 +25,8 @@ function ValueCell({ initial, label, onSave }: { initial: string; label: string;
 
 export function ExtrasPanel({ bundle, round }: { bundle: ContestBundle; round: Round }) {
   const { repos, saver, now } = useServices();
-  const events = useLiveQuery(() => repos.journal.events(bundle.contest.id), [bundle.contest.id]);
-  const p = useMemo(() => (events ? project(events.filter((e) => e.roundId === round.id)) : null), [events, round.id]);
+  const events = useLiveQuery(() => repos.journal.extraEvents(round.id), [round.id]);
+  const p = useMemo(() => (events ? project(events) : null), [events]);
   const objective = leaves(bundle.criteria.filter((c) => c.roundId === round.id)).filter((c) => c.objective);
   const entrants = bundle.entrants.filter((e) => e.roundId === round.id).sort((a, b) => a.order - b.order);
   const [reason, setReason] = useState<Record<string, string>>({});

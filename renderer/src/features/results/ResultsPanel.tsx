@@ -25,8 +25,8 @@ export function ResultsPanel({ bundle, round }: { bundle: ContestBundle; round: 
   const flagsOf = (r: RoundResults) => r.groups.flatMap((g) => findDiscrepancies(g.tally.results, { gapCp: round.discrepancyGapCp, decisions: round.decisions?.discrepancies }).flags);
   const services = useServices();
   const data = useLiveQuery(async () => {
-    const [scores, events] = await Promise.all([services.repos.journal.scores(round.id), services.repos.journal.events(bundle.contest.id)]);
-    return { scores, projection: project(events.filter((e) => e.roundId === round.id)) };
+    const [scores, extras] = await Promise.all([services.repos.journal.scores(round.id), services.repos.journal.extraEvents(round.id)]);
+    return { scores, projection: project(extras) };
   }, [round.id, bundle.contest.id]);
   const judges = useMemo(() => [...bundle.judges].sort((a, b) => a.order - b.order), [bundle.judges]);
   const results = useMemo(
