@@ -65,6 +65,7 @@ test('final with a prize ladder per khối and a best-part side prize', async ({
   await expect(prizeOf('Đội Công an Thành phố')).toHaveText('Giải Nhất'); // its own khối's ladder
   await expect(prizeOf('Đội Sở Y tế')).toHaveText('');
   await expect(page.getByTestId('side-prizes')).toContainText('Phần thi Tiểu phẩm hay nhất: Đội Huyện Sóc Sơn');
+  await expect(page.locator('tr[data-entrant="Đội Sở Y tế"]')).toContainText('Sở, ngành');
   await page.screenshot({ path: test.info().outputPath('group-ladder.png'), fullPage: true });
 });
 
@@ -122,6 +123,10 @@ test('award round with field panels and an area-dependent pass mark with a floor
   await expect(outcome('Vận động hiến đất làm đường')).toHaveText('Công nhận');
   await expect(outcome('Tổ hòa giải ở cơ sở gắn với dân')).toHaveText('');
   await expect(outcome('Chợ nông sản sạch')).toHaveText('');
+  // Best K across the two panels, standardised per judge by default
+  await page.getByRole('button', { name: 'Phân tích độ nhạy và giám khảo' }).click();
+  await page.getByTestId('best-k').getByLabel('Số mô hình (K)').fill('2');
+  await expect(page.getByTestId('best-k').locator('.mantine-Badge-root')).toHaveCount(2);
   await expect(page.getByTestId('funnel-summary')).toContainText('2');
   // Each model's result comes from its own field panel only.
   await page.getByRole('button', { name: 'Chợ nông sản sạch' }).click();

@@ -14,6 +14,7 @@ import { useServices } from '../../app/services';
 import { AdvancementCard } from './AdvancementCard';
 import { AnalysisPanel } from './AnalysisPanel';
 import { AwardsCard } from './AwardsCard';
+import { BestAcrossPanels } from './BestAcrossPanels';
 import { DecisionsCard } from './DecisionsCard';
 import { ExplainModal } from './ExplainModal';
 import { LockRound } from './LockRound';
@@ -82,6 +83,7 @@ export function ResultsPanel({ bundle, round }: { bundle: ContestBundle; round: 
             <ScoreboardTable group={g} judges={panelOf(g, judges)} onExplain={(id) => setExplain({ group: g, id })} />
             <Text size="xs" c="dimmed" mt="xs">Cách tính: {g.tally.ruleText} {g.tally.notes.join(' ')} XĐ: không chấm do cùng đơn vị (xung đột lợi ích).</Text>
             {analysis && <AnalysisPanel group={g} round={round} judges={panelOf(g, judges)} />}
+            {analysis && round.stage === 'award' && <BestAcrossPanels group={g} />}
           </Card>
         );
       })}

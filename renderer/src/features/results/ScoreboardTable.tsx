@@ -10,11 +10,12 @@ export function ScoreboardTable({ group, judges, onExplain }: { group: ResultGro
   const hasObjective = group.tally.results.some((r) => r.objectiveCp !== 0 || r.objectiveMissing.length > 0);
   const hasPenalty = group.tally.results.some((r) => r.penaltyCp !== 0);
   const split = hasObjective || hasPenalty;
+  const hasGroup = group.tally.results.some((r) => r.entrant.group);
   return (
     <Table striped withTableBorder data-testid="scoreboard">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>STT</Table.Th><Table.Th>Đội thi / Mô hình</Table.Th><Table.Th>Đơn vị</Table.Th>
+          <Table.Th>STT</Table.Th><Table.Th>Đội thi / Mô hình</Table.Th><Table.Th>Đơn vị</Table.Th>{hasGroup && <Table.Th>Khối</Table.Th>}
           {judges.map((j, i) => <Table.Th key={j.id} className="gk-num" title={j.name}>GK{i + 1}</Table.Th>)}
           <Table.Th className="gk-num">{split ? 'TB giám khảo' : 'Điểm TB'}</Table.Th>
           {hasObjective && <Table.Th className="gk-num">Khách quan</Table.Th>}
@@ -28,7 +29,7 @@ export function ScoreboardTable({ group, judges, onExplain }: { group: ResultGro
           <Table.Tr key={r.entrant.id} data-entrant={r.entrant.name}>
             <Table.Td>{i + 1}</Table.Td>
             <Table.Td><Anchor component="button" size="sm" onClick={() => onExplain(r.entrant.id)} title="Xem cách tính">{r.entrant.name}</Anchor></Table.Td>
-            <Table.Td>{r.entrant.unit}</Table.Td>
+            <Table.Td>{r.entrant.unit}</Table.Td>{hasGroup && <Table.Td>{r.entrant.group ?? ''}</Table.Td>}
             {judges.map((j) => {
               const jt = r.judgeTotals.find((x) => x.judgeId === j.id);
               return (
