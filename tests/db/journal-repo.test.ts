@@ -29,6 +29,28 @@ describe('local journal', () => {
     opened.db.close();
   });
 
+  it('one device working on two contests keeps a gap-free chain in each contest’s journal file', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openJournalStore } = await import('../../electron/main/journal/journal-store');
+    const store = openJournalStore(mkdtempSync(join(tmpdir(), 'gk-two-contests-')));
+    const { opened, repos } = await setup();
+    // A, B, A, B, A: each save goes to its own contest's file right away, as the app does.
+    const order = ['ca', 'cb', 'ca', 'cb', 'ca'];
+    for (const [i, c] of order.entries()) {
+      const e = await repos.journal.record(aScoreEvent({ contestId: c, criterionId: `q${i}` }));
+      await expect(store.append(c, [e])).resolves.toMatchObject({ added: 1 });
+    }
+    const a = await repos.journal.events('ca' as ContestId);
+    expect(a.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(a[1].prev).toBe(a[0].hash);
+    expect((await repos.journal.events('cb' as ContestId)).map((e) => e.seq)).toEqual([1, 2]);
+    expect((await store.verify('ca')).ok).toBe(true);
+    expect((await store.verify('cb')).ok).toBe(true);
+    opened.db.close();
+  });
+
   it('keeps events in the outbox until acknowledged', async () => {
     const { opened, repos } = await setup();
     const a = await repos.journal.record(aScoreEvent());

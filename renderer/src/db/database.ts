@@ -19,10 +19,13 @@ export type StoredEvent = JournalEvent;
 /** An event not yet confirmed on disk by the main side. A small table of its own, so finding what
  * to send never scans the (large) events table. */
 export interface OutboxRow {
+  readonly contestId: string;
   readonly deviceId: string;
   readonly seq: number;
-  readonly contestId: string;
 }
+
+/** Events are keyed per contest: each contest has its own journal file and its own device chains. */
+export type EventKey = [contestId: string, deviceId: string, seq: number];
 
 export interface MetaRow {
   readonly key: string;
@@ -39,11 +42,11 @@ export class GiamKhaoDb extends Dexie {
   /** Current scores: a projection of the events, kept for fast reads. */
   scores!: Table<Score, [string, string, string, string]>;
   /** The local copy of the journal: every score change, never edited (the audit log). */
-  events!: Table<StoredEvent, [string, number]>;
-  outbox!: Table<OutboxRow, [string, number]>;
+  events!: Table<StoredEvent, EventKey>;
+  outbox!: Table<OutboxRow, EventKey>;
   /** Copies of the secretary's events (objective parts, penalties, tie-break answers): the results
    * screen projects these few instead of reading every score event of a large round. */
-  extraEvents!: Table<StoredEvent, [string, number]>;
+  extraEvents!: Table<StoredEvent, EventKey>;
   meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = 'giamkhao') {
@@ -56,9 +59,9 @@ export class GiamKhaoDb extends Dexie {
       judges: 'id, contestId',
       entrants: 'id, roundId, [roundId+code]',
       scores: '[roundId+judgeId+entrantId+criterionId], roundId, [roundId+judgeId], [roundId+entrantId]',
-      events: '[deviceId+seq], contestId, [roundId+judgeId]',
-      outbox: '[deviceId+seq], contestId',
-      extraEvents: '[deviceId+seq], roundId',
+      events: '[contestId+deviceId+seq], contestId, [roundId+judgeId]',
+      outbox: '[contestId+deviceId+seq], contestId',
+      extraEvents: '[contestId+deviceId+seq], roundId',
       meta: 'key',
     });
   }

@@ -1,15 +1,25 @@
 /**
- * The local journal: this device's identity and sequence, the events it made or received, and the
- * score projection kept beside them. Recording an event and updating the projection is one strict
- * transaction, so the two can never disagree after a crash.
+ * The local journal: this device's identity, its chain in each contest, the events it made or
+ * received, and the score projection kept beside them. Recording an event and updating the
+ * projection is one strict transaction, so the two can never disagree after a crash.
+ *
+ * Each contest has its own journal file, so the device numbers its events per contest: seq 1, 2, 3…
+ * and `prev` links within that contest only. (One chain across contests would leave gaps in every
+ * file, which the journal store rightly refuses.)
  */
 import { GENESIS, seal, type JournalEvent, type UnsealedEvent } from '@shared/journal/event';
 import type { ContestId, RoundId, Score } from '@shared/model/types';
-import type { GiamKhaoDb, StoredEvent } from '../database';
+import type { EventKey, GiamKhaoDb, StoredEvent } from '../database';
 import { assertWritable } from './guard';
 
 export interface DeviceState {
   readonly id: string;
+  readonly seq: number;
+  readonly lastHash: string;
+}
+
+/** This device's place in one contest's chain. */
+interface ChainState {
   readonly seq: number;
   readonly lastHash: string;
 }
@@ -30,18 +40,30 @@ export function scoreFromEvent(e: JournalEvent): Score | null {
 }
 
 const strip = (e: StoredEvent): JournalEvent => e;
-const outboxRow = (e: JournalEvent) => ({ deviceId: e.deviceId, seq: e.seq, contestId: e.contestId });
+const outboxRow = (e: JournalEvent) => ({ contestId: e.contestId, deviceId: e.deviceId, seq: e.seq });
+const keyOf = (e: Pick<JournalEvent, 'contestId' | 'deviceId' | 'seq'>): EventKey => [e.contestId, e.deviceId, e.seq];
 const EXTRA_KINDS = new Set(['penalty', 'objective', 'tieBreak']);
 const extras = (list: readonly JournalEvent[]) => list.filter((e) => EXTRA_KINDS.has(e.kind));
 
 export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDeviceId: () => string) {
-  async function device(): Promise<DeviceState> {
+  /** This browser profile's device id, made once. */
+  async function deviceId(): Promise<string> {
     const row = await db.meta.get('device');
-    if (row) return row.value as DeviceState;
-    const fresh: DeviceState = { id: newDeviceId(), seq: 0, lastHash: GENESIS };
-    await db.meta.put({ key: 'device', value: fresh });
-    return fresh;
+    if (row) return (row.value as { id: string }).id;
+    const id = newDeviceId();
+    await db.meta.put({ key: 'device', value: { id } });
+    return id;
   }
+
+  /** The device's position in a contest's chain (call inside a transaction that includes meta). */
+  async function device(contestId: string): Promise<DeviceState> {
+    const id = await deviceId();
+    const chain = (await db.meta.get(`chain:${contestId}`))?.value as ChainState | undefined;
+    return { id, seq: chain?.seq ?? 0, lastHash: chain?.lastHash ?? GENESIS };
+  }
+
+  const advance = (contestId: string, last: JournalEvent) =>
+    db.meta.put({ key: `chain:${contestId}`, value: { seq: last.seq, lastHash: last.hash } satisfies ChainState });
 
   return {
     device,
@@ -50,14 +72,14 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
     async record(e: UnsealedEvent): Promise<JournalEvent> {
       assertWritable(readOnlyReason);
       return db.transaction('rw', [db.meta, db.events, db.outbox, db.extraEvents, db.scores], async () => {
-        const dev = await device();
+        const dev = await device(e.contestId);
         const sealed = seal(e, dev.id, dev.seq + 1, dev.lastHash);
         await db.events.add(sealed);
         await db.outbox.add(outboxRow(sealed));
         if (EXTRA_KINDS.has(sealed.kind)) await db.extraEvents.add(sealed);
         const score = scoreFromEvent(sealed);
         if (score) await db.scores.put(score);
-        await db.meta.put({ key: 'device', value: { id: dev.id, seq: sealed.seq, lastHash: sealed.hash } satisfies DeviceState });
+        await advance(e.contestId, sealed);
         return sealed;
       });
     },
@@ -65,8 +87,11 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
     /** Seal and store many events at once (sample data, imports of paper results): one transaction. */
     async recordMany(list: readonly UnsealedEvent[]): Promise<JournalEvent[]> {
       assertWritable(readOnlyReason);
+      const contestId = list[0]?.contestId;
+      if (list.some((e) => e.contestId !== contestId)) throw new Error('recordMany: one contest at a time');
       return db.transaction('rw', [db.meta, db.events, db.outbox, db.extraEvents, db.scores], async () => {
-        const dev = await device();
+        if (!contestId) return [];
+        const dev = await device(contestId);
         let seq = dev.seq;
         let prev = dev.lastHash;
         const sealed = list.map((e) => {
@@ -78,18 +103,18 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
         await db.outbox.bulkAdd(sealed.map(outboxRow));
         await db.extraEvents.bulkAdd(extras(sealed));
         await db.scores.bulkPut(sealed.map(scoreFromEvent).filter((x): x is Score => x !== null));
-        await db.meta.put({ key: 'device', value: { id: dev.id, seq, lastHash: prev } satisfies DeviceState });
+        if (sealed.length) await advance(contestId, sealed[sealed.length - 1]);
         return sealed;
       });
     },
 
     async markAcked(events: readonly JournalEvent[]): Promise<void> {
-      await db.outbox.bulkDelete(events.map((e) => [e.deviceId, e.seq] as [string, number]));
+      await db.outbox.bulkDelete(events.map(keyOf));
     },
 
     /** Events not yet confirmed on disk by the main side, in device order. */
     async outbox(contestId: ContestId): Promise<JournalEvent[]> {
-      const keys = (await db.outbox.where('contestId').equals(contestId).toArray()).map((r) => [r.deviceId, r.seq] as [string, number]);
+      const keys = (await db.outbox.where('contestId').equals(contestId).toArray()).map(keyOf);
       const rows = (await db.events.bulkGet(keys)).filter((r): r is StoredEvent => !!r);
       return rows.sort((a, b) => (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.seq - b.seq)).map(strip);
     },
@@ -123,7 +148,7 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
     async restore(contestId: ContestId, roundIds: readonly RoundId[], events: readonly JournalEvent[], scores: readonly Score[]): Promise<number> {
       assertWritable(readOnlyReason);
       return db.transaction('rw', [db.events, db.extraEvents, db.scores], async () => {
-        const have = new Set((await db.events.where('contestId').equals(contestId).primaryKeys()).map(([d, s]) => `${d}|${s}`));
+        const have = new Set((await db.events.where('contestId').equals(contestId).primaryKeys()).map(([, d, s]) => `${d}|${s}`));
         const missing = events.filter((e) => !have.has(`${e.deviceId}|${e.seq}`));
         await db.events.bulkPut(missing);
         await db.extraEvents.bulkPut(extras(missing));
