@@ -3,7 +3,8 @@
  * tally. Ids come from the caller's `newId`, time from `now`, chance from `seed` — same inputs,
  * same data.
  */
-import type { Cluster, Contest, Criterion, Entrant, Judge, Round, Score } from '../model/types';
+import type { ContestBundle } from '../model/bundle';
+import type { Score } from '../model/types';
 import type { ObjectiveScore, Penalty } from '../tally/tally-types';
 
 export interface SampleContext {
@@ -13,13 +14,8 @@ export interface SampleContext {
   readonly now: string;
 }
 
-export interface SampleData {
-  readonly contest: Contest;
-  readonly rounds: readonly Round[];
-  readonly clusters: readonly Cluster[];
-  readonly criteria: readonly Criterion[];
-  readonly judges: readonly Judge[];
-  readonly entrants: readonly Entrant[];
+/** A whole contest's setup, plus the scores and secretary entries a real round would have. */
+export interface SampleData extends ContestBundle {
   readonly scores: readonly Score[];
   readonly objective: readonly ObjectiveScore[];
   readonly penalties: readonly Penalty[];

@@ -23,7 +23,7 @@ export function SampleData({ onOpen }: { onOpen: (id: ContestId) => void }) {
     try {
       const ctx = { seed: Math.floor(now().getTime() / 1000) % 100_000, newId, now: now().toISOString() };
       const data: Sample = kind === 'city' ? generateCityContest(ctx) : generateAwardRound(ctx);
-      const id = await repos.setup.createContest({ ...data, judges: data.judges, entrants: data.entrants });
+      const id = await repos.setup.createContest(data);
       const roundOf = new Map(data.entrants.map((e) => [e.id as string, e.roundId as string]));
       const events = eventsFromRecords({
         contestId: id, scores: data.scores, objective: data.objective, penalties: data.penalties,
