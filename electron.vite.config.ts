@@ -3,13 +3,15 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
+// GK_OUT: another build folder than out/ (parallel builds, benches); the app itself always ships out/.
+const out = process.env['GK_OUT'] ?? 'out';
 
 // Three builds: main (Node), preload (sandboxed, so CommonJS), renderer (browser).
 export default defineConfig({
   main: {
     resolve: { alias },
     build: {
-      outDir: 'out/main',
+      outDir: `${out}/main`,
       // index: the Electron main process; web: the web-mode server (same handlers, no Electron);
       // workers run hostile-file parsing and document rendering in their own thread with memory limits.
       lib: {
@@ -26,7 +28,7 @@ export default defineConfig({
   preload: {
     resolve: { alias },
     build: {
-      outDir: 'out/preload',
+      outDir: `${out}/preload`,
       lib: { entry: resolve(import.meta.dirname, 'electron/preload/index.ts') },
       rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
@@ -36,7 +38,7 @@ export default defineConfig({
     resolve: { alias },
     plugins: [react()],
     build: {
-      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      outDir: resolve(import.meta.dirname, out, 'renderer'),
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },
   },
