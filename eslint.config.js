@@ -1,14 +1,24 @@
-// Lint: TypeScript rules everywhere, and shared/ kept pure (no runtime imports) as DEVELOPERS.md asks.
+// Lint: TypeScript rules everywhere, the rules of hooks in the UI, and shared/ kept pure (no runtime
+// imports) as DEVELOPERS.md asks. Formatting is Prettier's (.prettierrc.json), not the linter's.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const runtimes = ['electron', 'dexie', 'dexie-react-hooks', 'react', 'react-dom', 'exceljs', 'pdfkit', 'fs', 'path', 'node:*', 'electron/*', 'react/*', 'csv-parse', 'iconv-lite', 'yauzl', 'fflate', 'write-file-atomic'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'out-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'bench/app/*.browser.js'] },
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

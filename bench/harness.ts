@@ -25,6 +25,10 @@ export async function timeMedian(fn: () => unknown | Promise<unknown>, runs = 5,
   return times[times.length >> 1];
 }
 
+export function median(samples: readonly number[]): number {
+  return percentile(samples, 50);
+}
+
 export function percentile(samples: readonly number[], p: number): number {
   const s = [...samples].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];

@@ -13,10 +13,11 @@ export const CHANNEL_NAMES = [
   'export:scoreSheetsPdf',
   'export:listXlsx',
   'import:readSpreadsheet',
-  'contest:saveSnapshot',
   'contest:listSnapshots',
   'contest:readSnapshot',
   'journal:append',
   'journal:read',
   'journal:verify',
+  'journal:head',
+  'journal:checkPrint',
 ] as const;

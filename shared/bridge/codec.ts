@@ -21,20 +21,32 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return parts.join('');
 }
 
+/**
+ * Strict decoder: only the canonical text bytesToBase64 writes is accepted (padded to a multiple of
+ * four, no other characters, unused bits zero), so a damaged or altered payload is refused instead
+ * of decoding to different bytes. Every character is looked up by its full code unit.
+ */
 export function base64ToBytes(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, '');
-  if (clean.length % 4 === 1) throw new Error('invalid base64');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  if (text.length % 4 !== 0) throw new Error('invalid base64: length is not a multiple of 4');
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const end = text.length - pad;
+  const value = (i: number): number => {
+    const code = text.charCodeAt(i);
+    const v = code < 128 ? LOOKUP[code] : 255;
+    if (v === 255) throw new Error(`invalid base64: character ${JSON.stringify(text[i])} at ${i}`);
+    return v;
+  };
+  const out = new Uint8Array((text.length / 4) * 3 - pad);
   let o = 0;
-  for (let i = 0; i < clean.length; i += 4) {
-    const v = [0, 1, 2, 3].map((k) => (i + k < clean.length ? LOOKUP[clean.charCodeAt(i + k) & 127] : 0));
-    if (v.some((x) => x === 255)) throw new Error('invalid base64');
-    const n = (v[0] << 18) | (v[1] << 12) | (v[2] << 6) | v[3];
+  for (let i = 0; i < end; i += 4) {
+    const n = (value(i) << 18) | (value(i + 1) << 12) | (i + 2 < end ? value(i + 2) << 6 : 0) | (i + 3 < end ? value(i + 3) : 0);
     out[o++] = (n >> 16) & 255;
-    if (i + 2 < clean.length) out[o++] = (n >> 8) & 255;
-    if (i + 3 < clean.length) out[o++] = n & 255;
+    if (i + 2 < end) out[o++] = (n >> 8) & 255;
+    if (i + 3 < end) out[o++] = n & 255;
+    // Bits the last group does not carry must be zero, or two texts would give the same bytes.
+    if (i + 4 >= end && ((pad === 2 && (n & 0xffff) !== 0) || (pad === 1 && (n & 0xff) !== 0))) throw new Error('invalid base64: non-zero padding bits');
   }
-  return out.subarray(0, o);
+  return out;
 }
 
 export function encodeForWire(value: unknown): string {

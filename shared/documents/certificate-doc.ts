@@ -3,11 +3,13 @@
  * the achievement sentence, a sequential register number (số vào sổ) and the place-and-date line.
  * Pure: the date is passed in, nothing reads a clock. It is not the writer (layout, fonts and the
  * pre-printed-blank mode live in electron/main/exports/certificates-pdf.ts) and it does not decide
- * prizes: the caller's `prizeOf` does.
+ * prizes: the caller's `prizeOf` does. Certificates of a provisional round (printed only after the
+ * user confirmed it) carry the "Kết quả tạm thời" mark on every page.
  */
 import type { Contest, Entrant, EntrantId, Issuer } from '../model/types';
 import type { Certificate, CertificateDoc } from './models';
 import { cleanText, prizePhrase } from './doc-text';
+import { PROVISIONAL_LABEL, type Completeness } from '../results/completeness';
 
 export interface CertificateInput {
   readonly contest: Pick<Contest, 'name' | 'year' | 'issuer'>;
@@ -27,6 +29,8 @@ export interface CertificateInput {
   readonly registerStart?: number;
   readonly registerSuffix?: string;
   readonly chainHead: string;
+  /** Whether the round's results are final (roundCompleteness); provisional ones are marked. */
+  readonly completeness?: Pick<Completeness, 'provisional' | 'missing'>;
 }
 
 interface Ymd {
@@ -112,5 +116,13 @@ export function buildCertificateDoc(input: CertificateInput): CertificateDoc {
     // Empty when nobody has a prize: the IPC schema refuses it, so callers say so before exporting.
     certificates,
     footer: cleanText(`Mã kiểm tra nhật ký chấm điểm: ${input.chainHead}`, 300),
+    ...(input.completeness?.provisional ? { provisional: certificateMark(input.completeness) } : {}),
   };
+}
+
+/** One short line under the label: a certificate page has no room for the whole missing list. */
+function certificateMark(c: Pick<Completeness, 'missing'>): { label: string; lines: string[] } {
+  const sheets = c.missing.filter((m) => m.reason !== 'noPanel').length;
+  const line = sheets > 0 ? `Chưa đủ phiếu chấm (còn ${sheets} phiếu chưa nộp) — chưa dùng để trao giải.` : 'Chưa đủ giám khảo chấm — chưa dùng để trao giải.';
+  return { label: PROVISIONAL_LABEL, lines: [line] };
 }

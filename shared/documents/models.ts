@@ -37,6 +37,15 @@ export const sheetSchema = z.strictObject({
   notes: z.array(text(2000)).max(50),
 });
 
+/**
+ * Results not final yet (shared/results/completeness.ts): the writer prints `label` where nobody can
+ * miss it and `lines` (what is still missing) under it. Absent on final results.
+ */
+export const provisionalSchema = z.strictObject({
+  label: text(300),
+  lines: z.array(text(500)).max(200),
+});
+
 export const scoreboardDocSchema = z.strictObject({
   issuer: issuerSchema,
   contestName: text(300),
@@ -45,6 +54,7 @@ export const scoreboardDocSchema = z.strictObject({
   signatures: z.array(z.strictObject({ title: text(200), name: text(200) })).max(4),
   /** Journal chain head, printed so anyone can check the paper against the journal. */
   footer: text(300),
+  provisional: provisionalSchema.optional(),
 });
 
 export const certificateSchema = z.strictObject({
@@ -63,9 +73,12 @@ export const certificateDocSchema = z.strictObject({
   dateText: text(200),
   certificates: z.array(certificateSchema).min(1).max(20_000),
   footer: text(300),
+  /** Printed on every page when the round's results are provisional (printing them was confirmed). */
+  provisional: provisionalSchema.optional(),
 });
 
 export type IssuerDoc = z.infer<typeof issuerSchema>;
+export type ProvisionalMark = z.infer<typeof provisionalSchema>;
 export type Cell = z.infer<typeof cellSchema>;
 export type Column = z.infer<typeof columnSchema>;
 export type Sheet = z.infer<typeof sheetSchema>;

@@ -3,12 +3,15 @@
  * whole round), with STT · entrant · unit · GK1…GKn · total · mean · [objective · penalty · result]
  * · rank · prize, and the notes a signed paper needs (scoreboard-notes.ts). Pure: no clock, no I/O.
  * It is not the writer (electron/main/exports/scoreboard-xlsx.ts decides layout) and not the tally:
- * it only reads a Tally and rounds for print, half-up from the exact fraction.
+ * it only reads a Tally and rounds for print, half-up from the exact fraction. Provisional results
+ * (shared/results/completeness.ts) say so in every sheet's title, in a mark listing what is missing
+ * and in the first note; absences recorded with a reason are noted on final results too.
  */
 import type { ClusterId, Contest, EntrantId, Judge, JudgeId, PrizeTier } from '../model/types';
 import type { EntrantResult, Tally } from '../tally/tally';
 import { cleanText, printedPoints, sanitizeSheetName } from './doc-text';
-import type { Cell, Column, ScoreboardDoc, Sheet } from './models';
+import type { Cell, Column, ProvisionalMark, ScoreboardDoc, Sheet } from './models';
+import { PROVISIONAL_LABEL, type Completeness } from '../results/completeness';
 import { blankCellNotes, capNotes, issueNotes, judgesNote, penaltyNote, prizeNote, tieNotes, trimmedNote } from './scoreboard-notes';
 
 export interface ScoreboardGroup {
@@ -36,9 +39,35 @@ export interface ScoreboardInput {
   readonly secretaryName?: string;
   /** Journal chain head, printed so the paper can be checked against the journal. */
   readonly chainHead: string;
+  /** Whether the round's results are final (roundCompleteness); absent = not checked, printed as final. */
+  readonly completeness?: Pick<Completeness, 'provisional' | 'missing' | 'excused'>;
 }
 
 const MAX_CELL = 2000;
+const TITLE = 'BẢNG TỔNG HỢP ĐIỂM';
+const MAX_MARK_LINES = 200;
+
+/** The mark a provisional document carries: the label, then one line per missing sheet. */
+export function provisionalMark(c: Pick<Completeness, 'provisional' | 'missing'> | undefined): ProvisionalMark | undefined {
+  if (!c?.provisional) return undefined;
+  const lines = c.missing.map((m) => cleanText(m.message, 500));
+  const kept = lines.length > MAX_MARK_LINES ? [...lines.slice(0, MAX_MARK_LINES - 1), `… và ${lines.length - MAX_MARK_LINES + 1} mục khác chưa đủ.`] : lines;
+  return { label: `${PROVISIONAL_LABEL} — chưa đủ phiếu chấm, chưa dùng để công bố hay trao giải`, lines: kept };
+}
+
+/** The first notes: provisional (how much is missing, listed at the top) and absences with their reasons. */
+function completenessNotes(c: ScoreboardInput['completeness']): string[] {
+  if (!c) return [];
+  const out: string[] = [];
+  if (c.provisional) {
+    const sheets = c.missing.filter((m) => m.reason !== 'noPanel').length;
+    const groups = c.missing.length - sheets;
+    const what = [sheets ? `còn ${sheets} phiếu chấm chưa nộp` : '', groups ? `${groups} nhóm chưa có giám khảo chấm` : ''].filter(Boolean).join(', ');
+    out.push(`${PROVISIONAL_LABEL}: ${what} (danh sách ở đầu bảng). Kết quả có thể thay đổi khi đủ phiếu chấm.`);
+  }
+  if (c.excused.length) out.push(`Giám khảo không nộp phiếu, có ghi lý do (kết quả không chờ phiếu của họ): ${c.excused.map((e) => e.message).join('; ')}.`);
+  return out;
+}
 
 export function buildScoreboardDoc(input: ScoreboardInput): ScoreboardDoc {
   const taken = new Set<string>();
@@ -58,6 +87,7 @@ export function buildScoreboardDoc(input: ScoreboardInput): ScoreboardDoc {
       { title: 'TRƯỞNG BAN GIÁM KHẢO', name: cleanText(head?.name ?? '', 200) },
     ],
     footer: cleanText(`Mã kiểm tra nhật ký chấm điểm: ${input.chainHead}`, 300),
+    ...(input.completeness?.provisional ? { provisional: provisionalMark(input.completeness) } : {}),
   };
 }
 
@@ -133,11 +163,12 @@ function buildSheet(input: ScoreboardInput, group: ScoreboardGroup, taken: Reado
     .join(' — ');
   return {
     name: sanitizeSheetName(group.title || input.roundName, taken),
-    title: 'BẢNG TỔNG HỢP ĐIỂM',
+    title: input.completeness?.provisional ? `${TITLE} (${PROVISIONAL_LABEL})` : TITLE,
     subtitle: cleanText(subtitle, 500),
     columns: table.map((f) => f.column),
     rows: results.map((r, i) => table.map((f) => f.cell(r, i + 1))),
     notes: capNotes([
+      ...completenessNotes(input.completeness),
       `Cách tính: ${tally.ruleText}`,
       ...tally.notes,
       ...prizeNote(input.prizes),

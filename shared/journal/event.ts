@@ -25,6 +25,8 @@ export const EVENT_KINDS = [
   'objective', // secretary's official score for an objective criterion
   'tieBreak', // câu hỏi phụ score for a tied entrant
   'comment', // a judge's remark on an entrant; the text is in `reason`
+  'setup', // a setup record put or removed (contest, round, cluster, criterion, judge, entrant); see setup-event.ts
+  'decision', // a board decision on a round's results (prize, count, discrepancy, advancement, side prize, absence)
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -56,10 +58,20 @@ export const journalEventSchema = z.strictObject({
    * same as before this field existed. See projection.ts.
    */
   settles: z.array(z.string().regex(EVENT_REF, 'Tham chiếu sự kiện không hợp lệ.')).min(1).max(64).optional(),
+  /**
+   * Optional, for 'setup' and 'decision': the record or decision itself (setup-event.ts checks its
+   * form). Written with sorted keys (canonicalJson), absent on every other kind, so events made
+   * before this field existed keep their hashes.
+   */
+  data: z.record(z.string(), z.unknown()).refine((d) => jsonLength(d) <= MAX_DATA_CHARS, 'Dữ liệu của sự kiện quá lớn.').optional(),
   prev: z.string().max(64),
   hash: z.string().length(64),
 });
 export type JournalEvent = z.infer<typeof journalEventSchema>;
+
+/** A setup record's text (an entrant's registration included) stays far below this. */
+export const MAX_DATA_CHARS = 200_000;
+const jsonLength = (d: unknown): number => JSON.stringify(d)?.length ?? Infinity;
 
 const KINDS: ReadonlySet<unknown> = new Set(EVENT_KINDS);
 const ROLES: ReadonlySet<unknown> = new Set(ACTOR_ROLES);
@@ -83,6 +95,8 @@ export function isJournalEventShape(x: unknown): x is JournalEvent {
   const byKeys = Object.keys(by);
   if (byKeys.length !== 2 || !ROLES.has(by.role) || !isText(by.name, 200)) return false;
   const settles = o.settles;
+  const data = o.data;
+  if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data) || jsonLength(data) > MAX_DATA_CHARS)) return false;
   if (settles !== undefined && !(Array.isArray(settles) && settles.length >= 1 && settles.length <= 64 && settles.every((r) => typeof r === 'string' && EVENT_REF.test(r)))) return false;
   return (
     o.v === 1 &&
@@ -109,12 +123,30 @@ export type UnsealedEvent = Omit<JournalEvent, 'prev' | 'hash' | 'seq' | 'device
  * Fixed key order so that the same event always hashes to the same bytes. Optional keys (settles)
  * are written only when present, so adding one never changed an existing event's hash.
  */
-const KEY_ORDER = ['v', 'contestId', 'roundId', 'judgeId', 'entrantId', 'criterionId', 'kind', 'steps', 'pass', 'by', 'deviceId', 'seq', 'at', 'reason', 'settles', 'prev', 'hash'] as const;
+const KEY_ORDER = ['v', 'contestId', 'roundId', 'judgeId', 'entrantId', 'criterionId', 'kind', 'steps', 'pass', 'by', 'deviceId', 'seq', 'at', 'reason', 'settles', 'data', 'prev', 'hash'] as const;
 
 export function canonicalJson(e: Omit<JournalEvent, 'hash'> | JournalEvent): string {
   const o: Record<string, unknown> = {};
-  for (const k of KEY_ORDER) if (k in e) o[k] = k === 'by' ? { role: e.by.role, name: e.by.name } : (e as Record<string, unknown>)[k];
+  for (const k of KEY_ORDER) {
+    if (!(k in e) || (e as Record<string, unknown>)[k] === undefined) continue;
+    o[k] = k === 'by' ? { role: e.by.role, name: e.by.name } : k === 'data' ? sortedKeys(e.data) : (e as Record<string, unknown>)[k];
+  }
   return JSON.stringify(o);
+}
+
+/**
+ * The same JSON value with every object's keys in code-unit order, and undefined members dropped:
+ * a record's bytes must not depend on the order its fields were set in (or on a structured clone).
+ */
+function sortedKeys(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map((v) => (v === undefined ? null : sortedKeys(v)));
+  if (typeof x !== 'object' || x === null) return x;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(x).sort()) {
+    const v = (x as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = sortedKeys(v);
+  }
+  return out;
 }
 
 export function hashEvent(e: Omit<JournalEvent, 'hash'>): string {

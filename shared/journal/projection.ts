@@ -37,6 +37,8 @@ import type { CriterionId, EntrantId, JudgeId, RoundId, Score } from '../model/t
 import type { JournalEvent } from './event';
 import { forkedRefs, union } from './merge';
 import { compareText, parseRef, refOf } from './ref';
+import { cellEffect } from './cell-rule';
+import { frontierOf, hasSeen, settle, type Settled } from './frontier';
 import type { Scope, SheetStatus, RegisterValue, Target, Conflict, IssueCode, Issue, SheetState, PassState, DoubleKeyCell, Penalty, ObjectiveScore, TieBreakScore, Projection } from './projection-types';
 export type * from './projection-types';
 
@@ -51,8 +53,6 @@ interface Register {
   readonly entries: Entry[];
 }
 
-/** When agreed, `from` is the frontier event with the smallest ref: a stable pick among equal values. */
-type Settled = { readonly agreed: true; readonly value: RegisterValue; readonly from: Entry } | { readonly agreed: false; readonly frontier: readonly Entry[] };
 
 const blank = (s: string | null): boolean => s === null || s.trim() === '';
 
@@ -93,20 +93,17 @@ export function project(events: readonly JournalEvent[]): Projection {
     switch (e.kind) {
       case 'enter':
       case 'edit':
-      case 'clear': {
-        const value = e.kind === 'clear' ? null : e.steps;
-        put(cellOf(e, e.pass === 1 ? 'pass1' : e.pass === 2 ? 'pass2' : 'score'), e, value);
-        break;
-      }
+      case 'clear':
       case 'amend':
-        put(cellOf(e, 'score'), e, e.steps);
-        break;
       case 'verifyConfirm':
       case 'verifyReject': {
-        const target = cellOf(e, 'score');
-        put(target, e, e.kind === 'verifyConfirm' ? e.steps : null);
-        const k = registerKey(target);
-        (decisions.get(k) ?? decisions.set(k, []).get(k)!).push(e);
+        const effect = cellEffect(e)!;
+        const target = cellOf(e, effect.scope);
+        put(target, e, effect.steps);
+        if (e.kind === 'verifyConfirm' || e.kind === 'verifyReject') {
+          const k = registerKey(target);
+          (decisions.get(k) ?? decisions.set(k, []).get(k)!).push(e);
+        }
         break;
       }
       case 'submit':
@@ -122,6 +119,9 @@ export function project(events: readonly JournalEvent[]): Projection {
       case 'tieBreak':
         put({ scope: 'tieBreak', roundId: e.roundId, judgeId: e.judgeId, entrantId: e.entrantId, criterionId: null, pass: null }, e, e.steps);
         break;
+      case 'setup':
+      case 'decision':
+        break; // setup records and board decisions: setup-projection.ts
       case 'comment': {
         // Remarks are text, never part of a result: the latest per device is kept, nothing conflicts.
         const k = `${e.roundId}|${e.judgeId}|${e.entrantId}|${e.deviceId}`;
@@ -149,7 +149,7 @@ export function project(events: readonly JournalEvent[]): Projection {
       p[t.scope] = r;
     }
     // One event is the common case by far (a rebuild touches ~100k registers): no frontier to work out.
-    const s: Settled = r.entries.length === 1 ? { agreed: true, value: r.entries[0].value, from: r.entries[0] } : settle(r.entries);
+    const s: Settled<Entry> = r.entries.length === 1 ? { agreed: true, value: r.entries[0].value, from: r.entries[0] } : settle(r.entries);
     if (!s.agreed) {
       conflicts.push(conflictOf(key, t, s.frontier));
       continue;
@@ -257,7 +257,9 @@ function checkEvent(e: JournalEvent, lockSeq: ReadonlyMap<string, number>): { co
     case 'comment':
       return missing(e, ['judgeId', 'entrantId']);
     case 'lock':
-      return null;
+    case 'setup':
+    case 'decision':
+      return null; // checked where they are projected (setup-projection.ts)
     default:
       return assertNever(e.kind);
   }
@@ -301,49 +303,6 @@ function sortedBy<T>(items: readonly T[], key: (x: T) => string): T[] {
     .map((x) => ({ x, k: key(x) }))
     .sort((a, b) => compareText(a.k, b.k))
     .map((p) => p.x);
-}
-
-/** Highest seq each device has "seen" of other devices, by the settles of these entries. */
-function seenByEntries(entries: readonly Entry[]): Map<string, number> {
-  const seen = new Map<string, number>();
-  for (const { e } of entries) {
-    for (const text of e.settles ?? []) {
-      const r = parseRef(text)!; // checked in checkEvent
-      if (r.deviceId !== e.deviceId && (seen.get(r.deviceId) ?? 0) < r.seq) seen.set(r.deviceId, r.seq);
-    }
-  }
-  return seen;
-}
-
-/** The entries no other entry supersedes (see the header). */
-function frontierOf(entries: readonly Entry[]): Entry[] {
-  if (entries.length === 1) return [entries[0]]; // the common case, and rebuilds touch ~100k registers
-  const heads = new Map<string, Entry>();
-  for (const x of entries) {
-    const h = heads.get(x.e.deviceId);
-    if (!h || h.e.seq < x.e.seq) heads.set(x.e.deviceId, x);
-  }
-  const seen = seenByEntries(entries);
-  const frontier = [...heads.values()].filter((h) => h.e.seq > (seen.get(h.e.deviceId) ?? 0));
-  // Each head seen by another is impossible in honest use (a cycle of "made after seeing"); keep all
-  // heads then, so the disagreement is shown rather than silently settled.
-  return (frontier.length ? frontier : [...heads.values()]).sort((a, b) => compareText(refOf(a.e), refOf(b.e)));
-}
-
-function settle(entries: readonly Entry[]): Settled {
-  const frontier = frontierOf(entries);
-  const first = frontier[0].value;
-  for (const f of frontier) if (f.value !== first) return { agreed: false, frontier };
-  return { agreed: true, value: first, from: frontier[0] };
-}
-
-/** Did decision `d` see event `p`: same device and later, or named (or a later event of p's device) in settles. */
-function hasSeen(d: JournalEvent, p: JournalEvent): boolean {
-  if (d.deviceId === p.deviceId) return d.seq > p.seq;
-  return (d.settles ?? []).some((text) => {
-    const r = parseRef(text)!;
-    return r.deviceId === p.deviceId && r.seq >= p.seq;
-  });
 }
 
 function passState(r: Register | undefined): PassState {

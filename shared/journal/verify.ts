@@ -132,7 +132,7 @@ export function splitJournal(text: string): { readonly lines: string[]; readonly
 }
 
 export const tornTailReason = (index: number): string =>
-  `${lineNo(index)}: dòng cuối ghi dở (mất điện hoặc tắt máy khi đang ghi). Mục này chưa từng được báo là đã lưu nên máy nhập sẽ gửi lại; dòng dở sẽ được bỏ ở lần ghi tiếp theo.`;
+  `${lineNo(index)}: dòng cuối bị cắt dở (mất điện khi đang ghi, hoặc tệp bị cắt bớt). Máy nhập nào còn giữ sự kiện này sẽ gửi lại khi mở cuộc thi; dòng dở được bỏ ở lần ghi tiếp theo.`;
 
 /** The whole file: verifyLines on complete lines, and a torn last line reported (after any earlier bad line). */
 export function verifyText(text: string, opts: VerifyOptions = {}): LineCheck {

@@ -150,6 +150,8 @@ export interface RoundDecisions {
   readonly advancement?: readonly (Decided & { readonly entrantId: EntrantId; readonly advance: boolean })[];
   /** Side prizes chosen by the panel (e.g. giải phong cách). */
   readonly chosenSidePrizes?: readonly (Decided & { readonly name: string; readonly entrantIds: readonly EntrantId[] })[];
+  /** Why a judge's sheet is missing (absent, withdrew…): the results no longer wait for it. */
+  readonly absences?: readonly (Decided & { readonly judgeId: JudgeId })[];
 }
 
 export interface Cluster {

@@ -8,6 +8,7 @@
  */
 import type { Cluster, ClusterId, EntrantId, PrizeTier, Round } from '../model/types';
 import { formatCp } from '../scoring/format';
+import { compareVietnamese } from '../text/vietnamese';
 import type { EntrantResult } from '../tally/tally-types';
 import { rankResults } from '../tally/tie-break';
 import { applyLadder, type BoundaryTie, type LadderRow, type TierOutcome } from './ladder';
@@ -88,7 +89,7 @@ export function awardPrizes(input: PrizeInput): PrizeOutcome {
     (groups.get(s.key) ?? groups.set(s.key, { ...s, results: [] }).get(s.key)!).results.push(r);
   }
   const clusterOrder = (id: ClusterId | null) => input.clusters?.find((c) => c.id === id)?.order ?? 0;
-  const keys = [...groups.keys()].sort((a, b) => clusterOrder(groups.get(a)!.clusterId) - clusterOrder(groups.get(b)!.clusterId) || a.localeCompare(b));
+  const keys = [...groups.keys()].sort((a, b) => clusterOrder(groups.get(a)!.clusterId) - clusterOrder(groups.get(b)!.clusterId) || compareVietnamese(a, b));
 
   const validChanges = (input.countChanges ?? []).filter((c) => {
     if (c.reason.trim() === '') issues.push({ code: 'reasonMissing', message: `Thay đổi số lượng ${c.tier} cần ghi rõ lý do.` });

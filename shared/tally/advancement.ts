@@ -10,6 +10,7 @@ import type { Cluster, ClusterId, Entrant, EntrantId, RoundId, TieBreakRule } fr
 import { cutAt } from './cut';
 import type { EntrantResult } from './tally-types';
 import { rankResults } from './tie-break';
+import { compareVietnamese } from '../text/vietnamese';
 
 export interface AdvancementRule {
   /** Best N of each cluster (0 = none by cluster). */
@@ -80,7 +81,7 @@ export function advancement(results: readonly EntrantResult[], rule: Advancement
     candidates = [];
     const byCluster = new Map<ClusterId | null, EntrantResult[]>();
     for (const r of results) (byCluster.get(r.entrant.clusterId) ?? byCluster.set(r.entrant.clusterId, []).get(r.entrant.clusterId)!).push(r);
-    const clusterIds = [...byCluster.keys()].sort((a, b) => clusterOrder(a) - clusterOrder(b) || String(a).localeCompare(String(b)));
+    const clusterIds = [...byCluster.keys()].sort((a, b) => clusterOrder(a) - clusterOrder(b) || compareVietnamese(String(a), String(b)));
     for (const cid of clusterIds) {
       const ranked = rankResults(byCluster.get(cid)!, rules);
       const rankable = ranked.filter((r) => r.rank !== null);

@@ -16,3 +16,13 @@ export function foldVietnamese(s: string): string {
 
 /** Vietnamese alphabetical order (a ă â b c d đ e ê …), numbers compared as numbers. */
 export const viCollator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+
+/**
+ * Vietnamese order as a total order: the collator first, then code units, so texts the collator
+ * calls equal ("Khối A", "khối A") still sort the same way on every machine instead of keeping
+ * whatever order they arrived in. Use this, never `localeCompare` without a locale, for any order
+ * that can reach a printout.
+ */
+export function compareVietnamese(a: string, b: string): number {
+  return viCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}

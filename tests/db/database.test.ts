@@ -75,7 +75,9 @@ describe('setup repository', () => {
   it('refuses a second entrant with the same code in a round', async () => {
     const opened = await openDatabase(fresh());
     const repos = createRepos(opened, ids);
-    const base = { roundId: 'r1', kind: 'team', unit: 'U', clusterId: null, order: 1 } as const;
+    const t = instantiateTemplate('hoi-thi', { newId: ids, now: '2026-11-23T00:00:00Z', year: 2026 });
+    await repos.setup.createContest(t);
+    const base = { roundId: t.rounds[0].id, kind: 'team', unit: 'U', clusterId: null, order: 1 } as const;
     await repos.setup.saveEntrant({ ...base, id: 'a', code: 'D001', name: 'Đội A' } as never);
     await expect(repos.setup.saveEntrant({ ...base, id: 'b', code: 'D001', name: 'Đội B' } as never)).rejects.toThrow(/D001/);
     opened.db.close();

@@ -70,6 +70,7 @@ test('create → teams → judges → keyboard scoring → live scoreboard → E
     await ui.waitSaved();
     await expect(page.getByTestId('progress')).toHaveText('3/3 đã chấm đủ');
     await expect(page.locator(`[data-total]`).first()).toHaveText(String(total(SHEETS[j][0])).replace('.', ','));
+    await ui.submitSheet(); // every sheet submitted: the results are final, not provisional
   }
 
   await ui.tab('Kết quả');

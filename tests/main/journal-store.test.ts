@@ -34,6 +34,37 @@ async function fileHandleProto(): Promise<{ datasync: () => Promise<void> }> {
   return Object.getPrototypeOf(fh);
 }
 
+describe('journal store: a file changed behind the app’s back', () => {
+  it('finding: a journal that lost confirmed lines took later saves with a gap — now it refuses them and names what to send again', async () => {
+    const store = openJournalStore(dir);
+    const a = aDevice('A');
+    for (let i = 0; i < 6; i++) a.emit({ steps: i });
+    await store.append(C, a.events);
+    // Someone cuts the last two lines (a sync tool, a restored copy) while the app runs.
+    const lines = (await fileText()).split('\n').filter(Boolean);
+    await writeFile(journalPath(dir, C), lines.slice(0, 4).map((l) => `${l}\n`).join(''));
+    const next = a.emit({ steps: 9 });
+    const err = await refusal(store.append(C, [next]));
+    expect(err.code).toBe('journalGap');
+    expect(err.message).toContain('5–6');
+    // Sent again from number 5 (as the renderer's healing does), the chain is whole.
+    await store.append(C, a.events.slice(4));
+    expect(await store.read(C)).toEqual(a.events);
+    expect((await store.verify(C)).ok).toBe(true);
+  });
+
+  it('a deleted journal file is noticed at the next append: everything is sent again from number 1', async () => {
+    const store = openJournalStore(dir);
+    const a = aDevice('A');
+    for (let i = 0; i < 3; i++) a.emit({ steps: i });
+    await store.append(C, a.events);
+    await rm(journalPath(dir, C));
+    expect((await refusal(store.append(C, [a.emit({ steps: 7 })]))).code).toBe('journalGap');
+    await store.append(C, a.events);
+    expect(await store.read(C)).toEqual(a.events);
+  });
+});
+
 describe('journal store', () => {
   it('append then read: the same events, one canonical line each, and an ack with the chain head', async () => {
     const store = openJournalStore(dir);
@@ -142,7 +173,7 @@ describe('journal store', () => {
     expect(await store.read(C)).toEqual([e1, e2]);
     const check = await store.verify(C);
     expect(check).toMatchObject({ ok: false, events: 2, firstBad: { line: 2 } });
-    expect(check.firstBad?.reason).toContain('ghi dở');
+    expect(check.firstBad?.reason).toContain('cắt dở');
     await store.append(C, [e3]); // the renderer resends what was never acknowledged
     expect(await fileText()).toBe(fileOf([e1, e2, e3]));
     expect(await store.verify(C)).toMatchObject({ ok: true, events: 3 });

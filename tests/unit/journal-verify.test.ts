@@ -174,7 +174,7 @@ describe('verify: rules', () => {
     const text = lines.join('\n') + '\n' + lines[0].slice(0, 40);
     const check = verifyText(text);
     expect(check).toMatchObject({ ok: false, events: 6, firstBad: { line: 6 } });
-    expect(check.firstBad?.reason).toContain('ghi dở');
+    expect(check.firstBad?.reason).toContain('cắt dở');
     expect(verifyText(lines.join('\n') + '\n').ok).toBe(true);
     expect(verifyText('').ok).toBe(true);
   });

@@ -3,7 +3,6 @@ import { criterionDeleteProblems, criterionEditProblems, withPartMaxima } from '
 import { duplicateForYear } from '@shared/templates/duplicate';
 import { instantiateTemplate } from '@shared/templates/templates';
 import type { CriterionId } from '@shared/model/types';
-import { formatLadder, parseLadder } from '../../renderer/src/features/setup/ladder-text';
 import { aCriterion, aScore } from '../support/builders';
 
 describe('criteria edits keep stored scores meaningful', () => {
@@ -59,16 +58,5 @@ describe('duplicate as next year’s contest', () => {
     expect(dup.criteria.every((c) => c.parentId === null || ids2.has(c.parentId))).toBe(true);
     const rounds = new Set(dup.rounds.map((r) => r.id as string));
     expect([...dup.criteria, ...dup.clusters].every((x) => rounds.has(x.roundId))).toBe(true);
-  });
-});
-
-describe('prize ladder text', () => {
-  it('reads counts and thresholds, and writes them back the same way', () => {
-    const r = parseLadder('Giải Nhất: 1\nGiải Nhì: 2\n\nCông nhận: ≥ 80\nTiêu biểu: >= 92,5');
-    expect(r).toEqual({ ok: true, tiers: [{ name: 'Giải Nhất', count: 1 }, { name: 'Giải Nhì', count: 2 }, { name: 'Công nhận', thresholdCp: 8000 }, { name: 'Tiêu biểu', thresholdCp: 9250 }] });
-    if (r.ok) expect(formatLadder(r.tiers)).toBe('Giải Nhất: 1\nGiải Nhì: 2\nCông nhận: ≥ 80\nTiêu biểu: ≥ 92,5');
-  });
-  it('names the bad line', () => {
-    expect(parseLadder('Giải Nhất: 1\nGiải Nhì hai')).toMatchObject({ ok: false, error: expect.stringContaining('Dòng 2') });
   });
 });

@@ -2,7 +2,8 @@
  * Writes a CertificateDoc (shared/documents/models.ts) to PDF bytes with pdfkit: A4 landscape, one
  * page per certificate, laid out as an official giấy khen (Party or State heading, red issuer title
  * and form name, recipient, achievement; decision and register number bottom left; place, date,
- * signer and signing space bottom right; the journal chain head as a small footer). Text is real,
+ * signer and signing space bottom right; the journal chain head as a small footer; a red "Kết quả
+ * tạm thời" mark in the top margin when the round is provisional). Text is real,
  * selectable text in the bundled Tinos fonts only (never pdfkit's built-in Helvetica). Not here:
  * the "text only" mode for pre-printed blanks, background frames and seal images; the page geometry,
  * fonts and heading shared with the other PDFs (pdf-base.ts).
@@ -102,6 +103,13 @@ function drawMiddle(p: Pen, d: CertificateDoc, c: Certificate, from: number, to:
   });
 }
 
+/** Provisional results: the label in red in the top margin and the reason under it, on every page. */
+function drawProvisional(p: Pen, mark: NonNullable<CertificateDoc['provisional']>): void {
+  let y = pt(5);
+  y = drawCentered(p, { text: mark.label, face: 'B', size: 13, color: RED }, MARGIN.left, y, CONTENT_W);
+  for (const l of mark.lines) y = drawCentered(p, { text: l, face: 'I', size: 9, color: RED }, MARGIN.left, y, CONTENT_W);
+}
+
 function normalised(doc: CertificateDoc): CertificateDoc {
   return {
     ...doc,
@@ -112,6 +120,7 @@ function normalised(doc: CertificateDoc): CertificateDoc {
     dateText: nfc(doc.dateText),
     footer: nfc(doc.footer),
     certificates: doc.certificates.map((c) => ({ recipient: nfc(c.recipient), unit: nfc(c.unit), achievement: nfc(c.achievement), registerNo: nfc(c.registerNo) })),
+    provisional: doc.provisional && { label: nfc(doc.provisional.label), lines: doc.provisional.lines.map(nfc) },
   };
 }
 
@@ -121,6 +130,7 @@ export async function writeCertificatesPdf(input: CertificateDoc, fontsDir: stri
   const { pdf, pen, finish } = openPdf(fontsDir, `${d.formName} — ${d.issuerTitle || defaultIssuerTitle(d.issuer)}`);
   for (const c of d.certificates) {
     pdf.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
+    if (d.provisional) drawProvisional(pen, d.provisional);
     const headingEnd = drawHeading(pen, d.issuer);
     const bottomTop = drawBottom(pen, d, c);
     drawMiddle(pen, d, c, headingEnd + pt(6), bottomTop - pt(4));

@@ -2,7 +2,8 @@
  * Writes a ScoreboardDoc (shared/documents/models.ts) to .xlsx bytes with exceljs: one worksheet per
  * sheet, A4 landscape with the official margins, the Party or State heading, title, table (numbers
  * stored as numbers with a fixed-decimals format), notes, signature blocks and the journal chain
- * head in the page footer and as the last line. Layout only: what the cells say is decided by
+ * head in the page footer and as the last line; provisional results get a red mark above the table
+ * with what is missing. Layout only: what the cells say is decided by
  * shared/documents/scoreboard-doc.ts. Every text cell passes the formula-injection guard.
  */
 import ExcelJS from 'exceljs';
@@ -193,6 +194,7 @@ function writeSheet(wb: ExcelJS.Workbook, doc: ScoreboardDoc, sheet: Sheet, name
   w.line(sheet.title, { font: font(14, { bold: true }), alignment: centered });
   w.line(doc.contestName, { font: font(13, { bold: true }), alignment: centered });
   if (sheet.subtitle) w.line(sheet.subtitle, { font: font(12, { italic: true }), alignment: centered });
+  if (doc.provisional) writeProvisional(w, doc.provisional);
   const headerRow = writeTable(ws, w, sheet);
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
   ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
@@ -206,6 +208,13 @@ function writeSheet(wb: ExcelJS.Workbook, doc: ScoreboardDoc, sheet: Sheet, name
   writeSignatures(w, doc, widths);
   w.skip();
   if (doc.footer) w.line(doc.footer, { font: font(8, { italic: true }), alignment: { horizontal: 'left', vertical: 'top', wrapText: true } });
+}
+
+/** Provisional results: the label in red above the table, then each missing sheet on its own line. */
+function writeProvisional(w: SheetWriter, mark: NonNullable<ScoreboardDoc['provisional']>): void {
+  w.line(mark.label, { font: font(13, { bold: true, color: { argb: 'FFC00000' } }), alignment: centered });
+  const style: Style = { font: font(11, { italic: true, color: { argb: 'FFC00000' } }), alignment: { horizontal: 'left', vertical: 'top', wrapText: true } };
+  for (const l of mark.lines) w.line(`• ${l}`, style);
 }
 
 /**

@@ -1,37 +1,81 @@
 /**
- * The main side's copy of each contest's setup: `<dataDir>/contests/<id>.json`, replaced
- * atomically on every change. With the score journal it lets a wiped browser database be rebuilt.
+ * Contests on disk for the home screen: the setup copies `<dataDir>/contests/<id>.json` (rebuilt from
+ * the journal, see journal/setup-copy.ts) and the journals `<dataDir>/journals/<id>.jsonl`. Every
+ * file that cannot be used is named with what can still be recovered — never skipped silently.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { DiskProblem } from '../../../shared/bridge/contract';
 import { bundleSchema, type ContestBundle, type SnapshotInfo } from '../../../shared/model/bundle';
-import { writeFileAtomicWithRetry } from '../files/atomic-write';
+import { projectSetup } from '../../../shared/journal/setup-projection';
+import { journalStoreFor } from '../journal/journal-store';
 import { UserFacingError } from './context';
 import type { Handlers } from './registry';
 
 const dirOf = (dataDir: string) => join(dataDir, 'contests');
+const CONTEST_FILE = /^([A-Za-z0-9_-]{1,64})\.json$/;
+const JOURNAL_FILE = /^([A-Za-z0-9_-]{1,64})\.jsonl$/;
 
-export const contestHandlers: Pick<Handlers, 'contest:saveSnapshot' | 'contest:listSnapshots' | 'contest:readSnapshot'> = {
-  'contest:saveSnapshot': async (ctx, contestId, bundle) => {
-    if (bundle.contest.id !== contestId) throw new UserFacingError('mismatch', 'Dữ liệu cuộc thi không khớp mã.');
-    const savedAt = new Date().toISOString();
-    await mkdir(dirOf(ctx.dataDir), { recursive: true });
-    await writeFileAtomicWithRetry(join(dirOf(ctx.dataDir), `${contestId}.json`), JSON.stringify({ savedAt, bundle }));
-    return { savedAt };
-  },
+/** A setup copy's contents through the one gate (bundleSchema), or why it cannot be used. */
+function parseCopy(raw: string): { savedAt: string; bundle: ContestBundle } | string {
+  let json: { savedAt?: unknown; bundle?: unknown };
+  try {
+    json = JSON.parse(raw) as typeof json;
+  } catch {
+    return 'không đọc được (không phải JSON hợp lệ — tệp bị cắt hoặc bị sửa)';
+  }
+  const parsed = bundleSchema.safeParse(json?.bundle);
+  if (!parsed.success) return `sai cấu trúc (${parsed.error.issues[0]?.path.join('.') || 'toàn tệp'})`;
+  return { savedAt: typeof json.savedAt === 'string' ? json.savedAt : '', bundle: parsed.data as unknown as ContestBundle };
+}
+
+const infoOf = (b: ContestBundle, savedAt: string): SnapshotInfo => ({ contestId: b.contest.id, name: b.contest.name, year: b.contest.year, kind: b.contest.kind, savedAt });
+
+export const contestHandlers: Pick<Handlers, 'contest:listSnapshots' | 'contest:readSnapshot'> = {
   'contest:listSnapshots': async (ctx) => {
-    const files = await readdir(dirOf(ctx.dataDir)).catch(() => [] as string[]);
-    const out: SnapshotInfo[] = [];
-    for (const f of files.filter((n) => n.endsWith('.json'))) {
-      try {
-        const { savedAt, bundle } = JSON.parse(await readFile(join(dirOf(ctx.dataDir), f), 'utf8')) as { savedAt: string; bundle: ContestBundle };
-        out.push({ contestId: bundle.contest.id, name: bundle.contest.name, year: bundle.contest.year, kind: bundle.contest.kind, savedAt });
-      } catch {
-        // A damaged snapshot is skipped here and reported when someone tries to open it.
+    const copies = await readdir(dirOf(ctx.dataDir)).catch(() => [] as string[]);
+    const journals = new Set((await readdir(join(ctx.dataDir, 'journals')).catch(() => [] as string[])).flatMap((f) => JOURNAL_FILE.exec(f)?.[1] ?? []));
+    const contests: SnapshotInfo[] = [];
+    const problems: DiskProblem[] = [];
+    const seen = new Set<string>();
+    const store = journalStoreFor(ctx.dataDir);
+    /** What the journal alone says of a contest whose copy is missing or damaged. */
+    const fromJournal = async (contestId: string) => (journals.has(contestId) ? projectSetup(await store.setupEvents(contestId).catch(() => []), contestId).bundle : null);
+    for (const f of copies) {
+      const id = CONTEST_FILE.exec(f)?.[1];
+      if (!id) continue;
+      seen.add(id);
+      const parsed = parseCopy(await readFile(join(dirOf(ctx.dataDir), f), 'utf8').catch(() => ''));
+      if (typeof parsed !== 'string') {
+        contests.push(infoOf(parsed.bundle, parsed.savedAt));
+        continue;
       }
+      const rebuilt = await fromJournal(id);
+      problems.push({
+        file: `contests/${f}`,
+        contestId: id,
+        name: rebuilt?.contest.name ?? null,
+        recoverable: !!rebuilt,
+        message: `Tệp cấu hình “contests/${f}” bị hỏng: ${parsed}. ${rebuilt ? `Sổ điểm “journals/${id}.jsonl” còn đủ cấu hình và điểm của “${rebuilt.contest.name}”: có thể khôi phục từ sổ điểm.` : journals.has(id) ? `Sổ điểm “journals/${id}.jsonl” không có cấu hình (tạo bởi phiên bản cũ): chỉ khôi phục được điểm khi có bản cấu hình.` : 'Không có sổ điểm của cuộc thi này.'}`,
+      });
     }
-    return out;
+    for (const id of journals) {
+      if (seen.has(id)) continue;
+      const rebuilt = await fromJournal(id);
+      problems.push({
+        file: `journals/${id}.jsonl`,
+        contestId: id,
+        name: rebuilt?.contest.name ?? null,
+        recoverable: !!rebuilt,
+        message: rebuilt
+          ? `Thiếu tệp cấu hình của “${rebuilt.contest.name}”, nhưng sổ điểm “journals/${id}.jsonl” còn đủ: có thể khôi phục từ sổ điểm.`
+          : `Sổ điểm “journals/${id}.jsonl” không có tệp cấu hình đi kèm và không chứa cấu hình: không khôi phục được cuộc thi từ tệp này.`,
+      });
+    }
+    return { contests, problems };
   },
+
+  /** An older contest's setup copy (its journal has no setup events), through the one gate. */
   'contest:readSnapshot': async (ctx, contestId) => {
     let raw: string;
     try {
@@ -39,8 +83,8 @@ export const contestHandlers: Pick<Handlers, 'contest:saveSnapshot' | 'contest:l
     } catch {
       throw new UserFacingError('notFound', 'Không tìm thấy bản lưu của cuộc thi trên đĩa.');
     }
-    const parsed = bundleSchema.safeParse((JSON.parse(raw) as { bundle?: unknown }).bundle);
-    if (!parsed.success) throw new UserFacingError('corrupt', `Bản lưu cuộc thi trên đĩa bị hỏng (${parsed.error.issues[0]?.path.join('.')}).`);
-    return parsed.data as unknown as ContestBundle;
+    const parsed = parseCopy(raw);
+    if (typeof parsed === 'string') throw new UserFacingError('corrupt', `Bản lưu cuộc thi trên đĩa bị hỏng: ${parsed}.`);
+    return parsed.bundle;
   },
 };

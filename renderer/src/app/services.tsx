@@ -8,13 +8,13 @@ import { getBridge } from '../bridge/bridge';
 import { openDatabase } from '../db/database';
 import { createRepos, type Repos } from '../db/repos';
 import { createScoreSaver, type ScoreSaver } from '../journal/score-saver';
-import { createSetupMirror, type SetupMirror } from '../journal/setup-mirror';
+import { healJournal } from '../journal/recover';
+import { installUnloadGuard } from './unload-guard';
 
 export interface Services {
   readonly repos: Repos;
   readonly bridge: Bridge;
   readonly saver: ScoreSaver;
-  readonly mirror: SetupMirror;
   readonly info: AppInfo | null;
   readonly newId: () => string;
   readonly now: () => Date;
@@ -24,12 +24,15 @@ export async function bootServices(): Promise<Services> {
   const newId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 20);
   const opened = await openDatabase(undefined, () => navigator.storage?.persist?.() ?? Promise.resolve(false));
   const bridge = getBridge();
-  // The mirror needs the repos to read a contest, and the repos tell the mirror what changed.
-  let mirror: SetupMirror | null = null;
-  const repos = createRepos(opened, newId, (id) => mirror?.schedule(id));
-  mirror = createSetupMirror((id) => repos.setup.loadBundle(id), bridge);
+  const now = () => new Date();
+  // Setup changes are journal events: once recorded locally they go to the journal file like scores.
+  let saver: ScoreSaver | null = null;
+  const repos = createRepos(opened, newId, (id) => void saver?.flush(id), now);
+  // A journal file that lost confirmed events (cut, deleted) is refilled from this device, then the save goes on.
+  saver = createScoreSaver(repos.journal, bridge, { heal: (id) => healJournal(id, repos, bridge) });
   const info = await bridge['app:getInfo']();
-  return { repos, bridge, saver: createScoreSaver(repos.journal, bridge), mirror, info: info.ok ? info.value : null, newId, now: () => new Date() };
+  installUnloadGuard(saver, info.ok ? info.value.mode : null);
+  return { repos, bridge, saver, info: info.ok ? info.value : null, newId, now };
 }
 
 export const ServicesContext = createContext<Services | null>(null);

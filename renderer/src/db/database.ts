@@ -11,7 +11,7 @@ import type { Cluster, Contest, Criterion, Entrant, Judge, Round, Score } from '
 import type { JournalEvent } from '@shared/journal/event';
 
 /** Bumped with every schema step; stored in `meta` so an older app refuses a newer database. */
-export const APP_SCHEMA_VERSION = 1;
+export const APP_SCHEMA_VERSION = 2;
 
 /** A journal event as kept locally. */
 export type StoredEvent = JournalEvent;
@@ -63,6 +63,12 @@ export class GiamKhaoDb extends Dexie {
       outbox: '[contestId+deviceId+seq], contestId',
       extraEvents: '[contestId+deviceId+seq], roundId',
       meta: 'key',
+    });
+    // 2: one judge's sheet without reading the judge's every event. `[roundId+judgeId+kind]` finds a
+    // sheet's few submit/reopen/comment/verify events by equality; `[roundId+judgeId+pass]` holds only
+    // double-key pass entries (a null pass is no key, so direct entries are not in it).
+    this.version(2).stores({
+      events: '[contestId+deviceId+seq], contestId, [roundId+judgeId], [roundId+judgeId+kind], [roundId+judgeId+pass]',
     });
   }
 }

@@ -1,5 +1,22 @@
 /** Page object for the app: the steps a secretary takes, in the words of the UI. */
 import { expect, type Page } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** "<contestId>|<deviceId>#<seq>" of every complete line of every journal file in a data folder. */
+export function journalRefs(dataDir: string): Set<string> {
+  const dir = join(dataDir, 'journals');
+  const out = new Set<string>();
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl'))) {
+    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+      if (!line.endsWith('}')) continue;
+      const e = JSON.parse(line) as { contestId: string; deviceId: string; seq: number };
+      out.add(`${e.contestId}|${e.deviceId}#${e.seq}`);
+    }
+  }
+  return out;
+}
 
 export class AppPage {
   constructor(readonly page: Page) {}
@@ -77,7 +94,43 @@ export class AppPage {
     await chooser.setFiles(file);
   }
 
-  async waitSaved() {
+  /** Submit the open judge's sheet (the confirmation dialog's button too). */
+  async submitSheet() {
+    await this.page.getByRole('button', { name: 'Nộp phiếu' }).click();
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Nộp phiếu' }).click();
+    await expect(this.page.getByRole('dialog')).toHaveCount(0);
+  }
+
+  /**
+   * Saved means saved: the badge says so, this browser's outbox is empty, and — given the server's
+   * data folder — every event in this browser's database is a line of a journal file on disk.
+   */
+  async waitSaved(dataDir?: string) {
     await expect(this.page.getByTestId('save-status')).toHaveText('Đã lưu');
+    await expect.poll(() => this.localEvents('outbox').then((r) => r.length), { message: 'outbox empty' }).toBe(0);
+    if (!dataDir) return;
+    await expect
+      .poll(async () => {
+        const onDisk = journalRefs(dataDir);
+        return (await this.localEvents('events')).filter((r) => !onDisk.has(r)).length;
+      }, { message: 'every local event in the journal file' })
+      .toBe(0);
+  }
+
+  /** "<contestId>|<deviceId>#<seq>" of every row of an IndexedDB table keyed [contestId, deviceId, seq]. */
+  localEvents(table: 'events' | 'outbox'): Promise<string[]> {
+    return this.page.evaluate((name) => new Promise<string[]>((resolve, reject) => {
+      const open = indexedDB.open('giamkhao');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const req = db.transaction(name, 'readonly').objectStore(name).getAllKeys();
+        req.onsuccess = () => {
+          resolve((req.result as [string, string, number][]).map(([c, d, s]) => `${c}|${d}#${s}`));
+          db.close();
+        };
+        req.onerror = () => reject(req.error);
+      };
+    }), table);
   }
 }

@@ -3,13 +3,17 @@ import type { ContestId } from '@shared/model/types';
 import type { OpenedDb } from '../database';
 import { journalRepo } from './journal-repo';
 import { setupRepo } from './setup-repo';
+import { setupWriter } from './setup-writer';
 import { structureRepo } from './structure-repo';
 
-export function createRepos(opened: OpenedDb, newId: () => string, onSetupChanged?: (contestId: ContestId) => void) {
+/** `onJournalled` runs after each setup change was recorded: the caller sends it to the journal file. */
+export function createRepos(opened: OpenedDb, newId: () => string, onJournalled: (contestId: ContestId) => void = () => undefined, now: () => Date = () => new Date()) {
+  const journal = journalRepo(opened.db, opened.readOnlyReason, newId);
+  const writer = setupWriter(opened.db, journal, now, onJournalled);
   return {
-    setup: setupRepo(opened.db, opened.readOnlyReason, onSetupChanged),
-    structure: structureRepo(opened.db, opened.readOnlyReason, onSetupChanged),
-    journal: journalRepo(opened.db, opened.readOnlyReason, newId),
+    setup: setupRepo(opened.db, opened.readOnlyReason, writer),
+    structure: structureRepo(opened.db, opened.readOnlyReason, writer, now),
+    journal,
     readOnlyReason: opened.readOnlyReason,
   };
 }

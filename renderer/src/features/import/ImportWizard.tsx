@@ -12,8 +12,9 @@ import {
   FIELDS, buildPreview, criteriaToRecords, existingEntrants, existingJudges, findHeader, planUpsert, previewFile,
   type ImportTarget, type RawWorkbook, type SheetMapping,
 } from '@shared/import';
+import { clusterIdsOf } from '@shared/setup/import-rows';
 import { useServices } from '../../app/services';
-import { applyCriteria, applyEntrants, applyJudges, clusterIdsOf } from './apply-import';
+import { applyCriteria, applyEntrants, applyJudges } from './apply-import';
 
 const TITLES: Record<ImportTarget, string> = { entrants: 'Nhập danh sách đội thi / mô hình', judges: 'Nhập danh sách giám khảo', criteria: 'Nhập phần thi và tiêu chí' };
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Judge, JudgeId, JudgeRole, Round } from '@shared/model/types';
 import { useServices } from '../../app/services';
-import { JudgeClusters, JudgeFields, JudgePin } from './JudgeRowActions';
+import { JudgeClusters, JudgeFields, JudgePin, RemoveJudge } from './JudgeRowActions';
 import { ExportList } from '../import/ExportList';
 import { ImportWizard } from '../import/ImportWizard';
 import type { ContestBundle } from '@shared/model/bundle';
@@ -58,7 +58,7 @@ export function JudgesPanel({ bundle, round }: { bundle: ContestBundle; round: R
                 {clusters.length > 0 && <Table.Td><JudgeClusters judge={j} clusters={clusters} /></Table.Td>}
                 {award && <Table.Td><JudgeFields judge={j} fields={bundle.contest.fields} /></Table.Td>}
                 <Table.Td><JudgePin judge={j} /></Table.Td>
-                <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={() => repos.setup.deleteJudge(j.id)}>Xóa</Button></Table.Td>
+                <Table.Td><RemoveJudge judge={j} /></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { judgeConsistency } from '@shared/tally/consistency';
 import { sensitivity } from '@shared/tally/sensitivity';
 import type { Judge, Round } from '@shared/model/types';
-import type { ResultGroup } from './results-model';
+import type { ResultGroup } from '@shared/results/round-results';
 
 const pts = (cp: number) => (cp / 100).toFixed(2).replace('.', ',');
 

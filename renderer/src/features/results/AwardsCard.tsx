@@ -1,10 +1,10 @@
 /** Side prizes (best part, style…) and, in award rounds, the funnel recognised → exemplary → commended. */
 import { Alert, Badge, Button, Card, Group, List, Select, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Entrant, EntrantId, Round } from '@shared/model/types';
 import { useDecisions } from './useDecisions';
 import { formatPoints } from '@shared/scoring/format';
-import type { RoundResults } from './results-model';
+import type { RoundResults } from '@shared/results/round-results';
 
 /** The panel's pick for a side prize it chooses itself (giải phong cách…), with a reason. */
 function ChooseSidePrize({ prize, round, entrants }: { prize: string; round: Round; entrants: readonly Entrant[] }) {
@@ -21,8 +21,8 @@ function ChooseSidePrize({ prize, round, entrants }: { prize: string; round: Rou
 }
 
 export function AwardsCard({ results, entrants, round }: { results: RoundResults; entrants: readonly Entrant[]; round: Round }) {
-  const name = new Map(entrants.map((e) => [e.id as string, e.name]));
-  const inRound = entrants.filter((e) => e.roundId === round.id);
+  const name = useMemo(() => new Map(entrants.map((e) => [e.id as string, e.name])), [entrants]);
+  const inRound = useMemo(() => entrants.filter((e) => e.roundId === round.id), [entrants, round.id]);
   if (results.sidePrizes.length === 0 && !results.funnel) return null;
   return (
     <Card withBorder data-testid="awards">

@@ -6,7 +6,7 @@
 import { Badge, Card, Group, NumberInput, Switch, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { bestAcrossPanels } from '@shared/awards/best-k';
-import type { ResultGroup } from './results-model';
+import type { ResultGroup } from '@shared/results/round-results';
 
 export function BestAcrossPanels({ group }: { group: ResultGroup }) {
   const [k, setK] = useState(10);

@@ -2,7 +2,7 @@
 import { Badge, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import type { EntrantId } from '@shared/model/types';
 import { explainEntrant } from '@shared/tally/explain';
-import type { ResultGroup } from './results-model';
+import type { ResultGroup } from '@shared/results/round-results';
 
 export function ExplainModal({ group, entrantId, onClose }: { group: ResultGroup | null; entrantId: EntrantId | null; onClose: () => void }) {
   const x = group && entrantId ? explainEntrant(group.input, group.tally, entrantId) : null;

@@ -1,5 +1,5 @@
 /**
- * The head judge signs off a round: a 'lock' event in the journal and the round marked locked.
+ * The head judge signs off a round: a 'lock' event in the journal, from which the round is locked.
  * After that every score change is an amendment with a reason.
  */
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
@@ -9,13 +9,13 @@ import type { Round } from '@shared/model/types';
 import { useServices } from '../../app/services';
 
 export function LockRound({ bundle, round, openIssues }: { bundle: ContestBundle; round: Round; openIssues: number }) {
-  const { saver, repos, now } = useServices();
+  const { repos } = useServices();
   const [open, setOpen] = useState(false);
   const head = bundle.judges.find((j) => j.role === 'head');
   if (round.locked) return <Text size="sm" c="dimmed" data-testid="round-locked">Kết quả vòng đã khóa.</Text>;
   async function lock() {
-    await saver.save({ v: 1, contestId: bundle.contest.id, roundId: round.id, judgeId: null, entrantId: null, criterionId: null, kind: 'lock', steps: null, pass: null, by: { role: 'head', name: head?.name ?? '' }, at: now().toISOString(), reason: 'Trưởng Ban giám khảo ký xác nhận kết quả' });
-    await repos.structure.saveRound({ ...round, locked: true });
+    // One event; the round's `locked` is derived from it in the same transaction.
+    await repos.structure.lockRound(round, { role: 'head', name: head?.name ?? '' }, 'Trưởng Ban giám khảo ký xác nhận kết quả');
     setOpen(false);
   }
   return (

@@ -4,20 +4,20 @@
  * number, out of range or off the step is refused with the reason, and the editor stays open.
  */
 import { Alert, Text } from '@mantine/core';
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { DataGrid, type CellKeyDownArgs, type CellKeyboardEvent, type Column, type ColumnGroup, type DataGridHandle } from 'react-data-grid';
 import type { Criterion } from '@shared/model/types';
 import { formatCp } from '@shared/scoring/format';
 import { parseScore } from '@shared/scoring/score-value';
-import { columnGroups, rowTotalCp, type SheetRow } from './score-grid-model';
+import { columnGroups, rowTotalCp, type CellState, type SheetRow } from './score-grid-model';
 import { ScoreEditor } from './ScoreEditor';
 
-export type CellState = 'saving' | 'saved' | 'localOnly';
+export type { CellState };
 
 export interface ScoreGridProps {
+  /** Stable row objects (score-grid-model.sheetRows): only a changed row re-renders. */
   readonly rows: readonly SheetRow[];
   readonly criteria: readonly Criterion[];
-  readonly cellState: ReadonlyMap<string, CellState>;
   readonly onCommit: (row: SheetRow, criterion: Criterion, steps: number | null) => void;
   /** Submitted sheets are shown but not editable. */
   readonly readOnly?: boolean;
@@ -28,13 +28,15 @@ export interface ScoreGridProps {
 
 export const cellKey = (entrantId: string, criterionId: string) => `${entrantId}|${criterionId}`;
 
-export function ScoreGrid({ rows, criteria, cellState, onCommit, readOnly = false, comments, onComment }: ScoreGridProps) {
+export const ScoreGrid = memo(function ScoreGrid({ rows, criteria, onCommit, readOnly = false, comments, onComment }: ScoreGridProps) {
   const grid = useRef<DataGridHandle>(null);
   const [error, setError] = useState<{ text: string; where: string } | null>(null);
   const byId = useMemo(() => new Map<string, Criterion>(criteria.map((c) => [c.id, c])), [criteria]);
   const groups = useMemo(() => columnGroups(criteria), [criteria]);
-  const leafOrder = groups.flatMap((g) => g.leaves);
+  const leafOrder = useMemo(() => groups.flatMap((g) => g.leaves), [groups]);
 
+  // Columns depend on nothing that changes per save (a cell's save state lives in its row), so a
+  // save re-renders the changed row only.
   const columns = useMemo((): (Column<SheetRow> | ColumnGroup<SheetRow>)[] => [
     { key: 'stt', name: 'STT', width: 50, frozen: true, renderCell: ({ rowIdx }) => rowIdx + 1 },
     { key: 'entrant', name: 'Đội thi / Mô hình', width: 260, frozen: true, renderCell: ({ row }) => (
@@ -50,12 +52,12 @@ export function ScoreGrid({ rows, criteria, cellState, onCommit, readOnly = fals
         // Saves land while the next cell is being typed: keep that editor open through the update.
         editorOptions: { closeOnExternalRowChange: false },
         cellClass: (row) => {
-          const st = cellState.get(cellKey(row.entrant.id, c.id));
-          return `gk-num${st === 'localOnly' ? ' gk-cell-saved-local' : ''}`;
+          const st = row.state[c.id];
+          return `gk-num${st === 'localOnly' ? ' gk-cell-saved-local' : st === 'failed' ? ' gk-cell-error' : ''}`;
         },
         renderCell: ({ row }) => {
           const v = row.values[c.id];
-          const st = cellState.get(cellKey(row.entrant.id, c.id));
+          const st = row.state[c.id];
           return <span data-cell={cellKey(row.entrant.id, c.id)} data-state={st ?? (v === undefined ? 'empty' : 'saved')}>{v === undefined || v === null ? '' : formatCp(v * c.stepCp)}</span>;
         },
         renderEditCell: (p) => <ScoreEditor {...p} criterion={c} error={error?.where === cellKey(p.row.entrant.id, c.id) ? error.text : null} />,
@@ -71,7 +73,7 @@ export function ScoreGrid({ rows, criteria, cellState, onCommit, readOnly = fals
         {comments?.get(row.entrant.id) ?? (readOnly ? '' : '+ nhận xét')}
       </Text>
     ) } satisfies Column<SheetRow>] : []),
-  ], [groups, criteria, cellState, error, readOnly, comments, onComment]);
+  ], [groups, criteria, error, readOnly, comments, onComment]);
 
   // Moving the active cell right after closing an editor makes the grid commit the same draft
   // once more through onRowsChange; each draft is saved once.
@@ -142,4 +144,4 @@ export function ScoreGrid({ rows, criteria, cellState, onCommit, readOnly = fals
       {error && <Alert color="red" mt="xs" role="alert" data-testid="score-error">{error.text}</Alert>}
     </>
   );
-}
+});

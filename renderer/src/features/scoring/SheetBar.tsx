@@ -3,7 +3,7 @@
  * and reopen by the head judge with a recorded reason.
  */
 import { Alert, Badge, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Outlier } from '@shared/scoring/outliers';
 
 export interface SheetBarProps {
@@ -11,15 +11,17 @@ export interface SheetBarProps {
   readonly total: number;
   readonly submitted: boolean;
   readonly canReopen: boolean;
-  readonly outliers: () => Outlier[];
+  /** Read when the judge asks to submit (not kept live): the round's other sheets are read then. */
+  readonly outliers: () => Promise<Outlier[]>;
   readonly onSubmit: () => Promise<void>;
   readonly onReopen: (reason: string) => Promise<void>;
 }
 
-export function SheetBar({ done, total, submitted, canReopen, outliers, onSubmit, onReopen }: SheetBarProps) {
+export const SheetBar = memo(function SheetBar({ done, total, submitted, canReopen, outliers, onSubmit, onReopen }: SheetBarProps) {
   const [confirming, setConfirming] = useState<Outlier[] | null>(null);
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
+  const [checking, setChecking] = useState(false);
   const incomplete = done < total;
   return (
     <>
@@ -31,7 +33,14 @@ export function SheetBar({ done, total, submitted, canReopen, outliers, onSubmit
             {canReopen && <Button size="xs" variant="light" color="orange" onClick={() => setReopening(true)}>Mở lại phiếu (Trưởng ban)</Button>}
           </>
         ) : (
-          <Button size="xs" onClick={() => setConfirming(outliers())} disabled={total === 0}>Nộp phiếu</Button>
+          <Button size="xs" loading={checking} disabled={total === 0} onClick={async () => {
+            setChecking(true);
+            try {
+              setConfirming(await outliers());
+            } finally {
+              setChecking(false);
+            }
+          }}>Nộp phiếu</Button>
         )}
       </Group>
       <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title="Nộp phiếu chấm điểm" size="lg">
@@ -59,4 +68,4 @@ export function SheetBar({ done, total, submitted, canReopen, outliers, onSubmit
       </Modal>
     </>
   );
-}
+});

@@ -11,20 +11,20 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
-import { writeCertificatesPdf } from '../electron/main/exports/certificates-pdf';
-import { renderInWorker } from '../electron/main/exports/render-in-worker';
-import { writeScoreSheetsPdf } from '../electron/main/exports/score-sheets-pdf';
-import { writeScoreboardXlsx } from '../electron/main/exports/scoreboard-xlsx';
-import { buildCertificateDoc } from '../shared/documents/certificate-doc';
-import type { CertificateDoc, ScoreboardDoc, ScoreSheetDoc } from '../shared/documents/models';
-import { buildScoreboardDoc } from '../shared/documents/scoreboard-doc';
-import { buildScoreSheetDoc } from '../shared/documents/score-sheet-doc';
-import type { ClusterId, Criterion, CriterionId, Entrant, EntrantId, Issuer, Judge, JudgeId, RoundId, Score } from '../shared/model/types';
-import { tally } from '../shared/tally/tally';
-import { timeMedian, type BenchRow } from './harness';
-import { mulberry32 } from '../shared/tally/prng';
+import { writeCertificatesPdf } from '../../electron/main/exports/certificates-pdf';
+import { renderInWorker } from '../../electron/main/exports/render-in-worker';
+import { writeScoreSheetsPdf } from '../../electron/main/exports/score-sheets-pdf';
+import { writeScoreboardXlsx } from '../../electron/main/exports/scoreboard-xlsx';
+import { buildCertificateDoc } from '../../shared/documents/certificate-doc';
+import type { CertificateDoc, ScoreboardDoc, ScoreSheetDoc } from '../../shared/documents/models';
+import { buildScoreboardDoc } from '../../shared/documents/scoreboard-doc';
+import { buildScoreSheetDoc } from '../../shared/documents/score-sheet-doc';
+import type { ClusterId, Criterion, CriterionId, Entrant, EntrantId, Issuer, Judge, JudgeId, RoundId, Score } from '../../shared/model/types';
+import { tally } from '../../shared/tally/tally';
+import { timeMedian, type BenchRow } from '../harness';
+import { mulberry32 } from '../../shared/tally/prng';
 
-const FONTS = join(import.meta.dirname, '..', 'resources', 'fonts');
+const FONTS = join(import.meta.dirname, '..', '..', 'resources', 'fonts');
 const ISSUER: Issuer = { family: 'party', superior: 'TỈNH ỦY THANH HÓA', name: 'BAN DÂN VẬN', place: 'Thanh Hóa', signerMark: 'T/M BAN THƯỜNG VỤ', signerTitle: 'TRƯỞNG BAN', signerName: 'Nguyễn Thị Hằng' };
 const FIELDS = ['Kinh tế', 'Văn hóa – xã hội', 'Quốc phòng – an ninh', 'Xây dựng hệ thống chính trị'];
 

@@ -11,15 +11,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
-import { timeMedian, type BenchRow } from './harness';
-import { readSpreadsheetWithStats } from '../electron/main/import/read-spreadsheet';
-import { previewFile } from '../shared/import/preview';
-import type { RawWorkbook } from '../shared/import/types';
-import type { ClusterId } from '../shared/model/types';
-import { messyEntrantsXlsx, syntheticEntrants } from '../tests/fixtures/import/fixture-data';
+import { timeMedian, type BenchRow } from '../harness';
+import { readSpreadsheetWithStats } from '../../electron/main/import/read-spreadsheet';
+import { previewFile } from '../../shared/import/preview';
+import type { RawWorkbook } from '../../shared/import/types';
+import type { ClusterId } from '../../shared/model/types';
+import { messyEntrantsXlsx, syntheticEntrants } from '../../tests/fixtures/import/fixture-data';
 
 const ROWS = 1045;
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 type Reader = typeof readSpreadsheetWithStats;
 

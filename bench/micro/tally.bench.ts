@@ -2,10 +2,10 @@
  * Tally speed at a province's real size: 1,045 models × 9 judges × 10 criteria (from the sample
  * generator), median of several runs, against a plain loop summing the same score array per entrant.
  */
-import { buildExclusion } from '../shared/awards/exclusion';
-import { generateAwardRound } from '../shared/sample/award-round';
-import { tally } from '../shared/tally/tally';
-import { timeMedian, type BenchRow } from './harness';
+import { buildExclusion } from '../../shared/awards/exclusion';
+import { generateAwardRound } from '../../shared/sample/award-round';
+import { tally } from '../../shared/tally/tally';
+import { timeMedian, type BenchRow } from '../harness';
 
 export async function run(): Promise<BenchRow[]> {
   let n = 0;
