@@ -13,7 +13,11 @@ export interface BenchRow {
   readonly goal?: string;
 }
 
-export async function timeMedian(fn: () => unknown | Promise<unknown>, runs = 5, warmup = 1): Promise<number> {
+export async function timeMedian(
+  fn: () => unknown | Promise<unknown>,
+  runs = 5,
+  warmup = 1,
+): Promise<number> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -40,7 +44,8 @@ export function formatTable(rows: readonly BenchRow[]): string {
     '| figure | value | baseline | ratio | goal |',
     '|---|---|---|---|---|',
     ...rows.map((r) => {
-      const base = r.baseline !== undefined ? `${fmt(r.baseline)} ${r.unit} (${r.baselineName})` : '—';
+      const base =
+        r.baseline !== undefined ? `${fmt(r.baseline)} ${r.unit} (${r.baselineName})` : '—';
       const ratio = r.baseline ? `${(r.value / r.baseline).toFixed(2)}×` : '—';
       return `| ${r.name} | ${fmt(r.value)} ${r.unit} | ${base} | ${ratio} | ${r.goal ?? ''} |`;
     }),

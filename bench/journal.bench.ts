@@ -10,7 +10,13 @@ import { hash } from 'node:crypto';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canonicalJson, GENESIS, seal, type JournalEvent, type UnsealedEvent } from '../shared/journal/event';
+import {
+  canonicalJson,
+  GENESIS,
+  seal,
+  type JournalEvent,
+  type UnsealedEvent,
+} from '../shared/journal/event';
 import { project } from '../shared/journal/projection';
 import { journalPath, journalStoreFor } from '../electron/main/journal/journal-store';
 import { percentile, timeMedian, type BenchRow } from './harness';
@@ -18,7 +24,17 @@ import { percentile, timeMedian, type BenchRow } from './harness';
 const ENTRANTS = 1045;
 const JUDGES = 9;
 const CRITERIA = 10;
-const JUDGE_NAMES = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng Cường', 'Phạm Thu Dung', 'Hoàng Minh Đức', 'Vũ Thị Giang', 'Đặng Quốc Hùng', 'Bùi Thanh Hương', 'Đỗ Ngọc Khánh'];
+const JUDGE_NAMES = [
+  'Nguyễn Văn An',
+  'Trần Thị Bình',
+  'Lê Hoàng Cường',
+  'Phạm Thu Dung',
+  'Hoàng Minh Đức',
+  'Vũ Thị Giang',
+  'Đặng Quốc Hùng',
+  'Bùi Thanh Hương',
+  'Đỗ Ngọc Khánh',
+];
 
 /** 20-hex-digit ids like the renderer's newId(), but deterministic. */
 const idOf = (kind: string, i: number) => hash('sha256', `${kind}${i}`, 'hex').slice(0, 20);
@@ -70,17 +86,23 @@ export async function run(): Promise<BenchRow[]> {
     {
       const events = contestEvents(contestId);
       const t0 = performance.now();
-      for (let i = 0; i < events.length; i += 1000) await store.append(contestId, events.slice(i, i + 1000));
+      for (let i = 0; i < events.length; i += 1000)
+        await store.append(contestId, events.slice(i, i + 1000));
       bulkMs = performance.now() - t0;
     }
     const bytes = (await stat(journalPath(dir, contestId))).size;
 
     // Rebuild from the journal: read + parse + verify + project, then its two halves.
     let projected = 0;
-    const rebuildMs = await timeMedian(async () => {
-      projected = project(await store.read(contestId)).scores.length;
-    }, 5, 2);
-    if (projected !== count) throw new Error(`rebuild projected ${projected} scores, expected ${count}`);
+    const rebuildMs = await timeMedian(
+      async () => {
+        projected = project(await store.read(contestId)).scores.length;
+      },
+      5,
+      2,
+    );
+    if (projected !== count)
+      throw new Error(`rebuild projected ${projected} scores, expected ${count}`);
     const readMs = await timeMedian(() => store.read(contestId), 5, 1);
     let fromDisk: JournalEvent[] | null = await store.read(contestId);
     const projectMs = await timeMedian(() => project(fromDisk!), 5, 1);
@@ -111,15 +133,47 @@ export async function run(): Promise<BenchRow[]> {
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
     return [
-      { name: `journal size, ${count.toLocaleString('en')} score events`, value: bytes / 1e6, unit: 'MB', goal: `${Math.round(bytes / count)} B/event` },
-      { name: 'rebuild from journal (read+parse+verify+project)', value: rebuildMs, unit: 'ms', goal: 'a few hundred ms' },
+      {
+        name: `journal size, ${count.toLocaleString('en')} score events`,
+        value: bytes / 1e6,
+        unit: 'MB',
+        goal: `${Math.round(bytes / count)} B/event`,
+      },
+      {
+        name: 'rebuild from journal (read+parse+verify+project)',
+        value: rebuildMs,
+        unit: 'ms',
+        goal: 'a few hundred ms',
+      },
       { name: '… of which read + parse + quick verify', value: readMs, unit: 'ms' },
       { name: '… of which project', value: projectMs, unit: 'ms' },
-      { name: 'full check (Kiểm tra toàn vẹn: zod + canonical bytes)', value: verifyMs, unit: 'ms' },
+      {
+        name: 'full check (Kiểm tra toàn vẹn: zod + canonical bytes)',
+        value: verifyMs,
+        unit: 'ms',
+      },
       { name: 'bulk catch-up append, 1,000-event batches', value: bulkMs, unit: 'ms' },
-      { name: 'single-event append p50 (fsync each)', value: percentile(lat, 50), unit: 'ms', baselineName: 'bare append+fsync p50', baseline: percentile(base, 50) },
-      { name: 'single-event append p95 (fsync each)', value: percentile(lat, 95), unit: 'ms', baselineName: 'bare append+fsync p95', baseline: percentile(base, 95) },
-      { name: 'single-event append throughput', value: 1000 / mean(lat), unit: 'events/s', baselineName: 'bare append+fsync', baseline: 1000 / mean(base) },
+      {
+        name: 'single-event append p50 (fsync each)',
+        value: percentile(lat, 50),
+        unit: 'ms',
+        baselineName: 'bare append+fsync p50',
+        baseline: percentile(base, 50),
+      },
+      {
+        name: 'single-event append p95 (fsync each)',
+        value: percentile(lat, 95),
+        unit: 'ms',
+        baselineName: 'bare append+fsync p95',
+        baseline: percentile(base, 95),
+      },
+      {
+        name: 'single-event append throughput',
+        value: 1000 / mean(lat),
+        unit: 'events/s',
+        baselineName: 'bare append+fsync',
+        baseline: 1000 / mean(base),
+      },
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -21,7 +21,16 @@ export interface Row {
   readonly missing?: string;
 }
 
-const num = (v: number): string => (v >= 1000 ? Math.round(v).toLocaleString('en') : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
+const num = (v: number): string =>
+  v >= 1000
+    ? Math.round(v).toLocaleString('en')
+    : v >= 100
+      ? v.toFixed(0)
+      : v >= 10
+        ? v.toFixed(1)
+        : v >= 1
+          ? v.toFixed(2)
+          : v.toFixed(3);
 export const fmt = (v: number, unit: string): string => `${num(v)}${unit ? ` ${unit}` : ''}`;
 const ratioOf = (v: number, f: number): string => {
   const r = v / f;
@@ -41,9 +50,19 @@ export function mainTable(rows: readonly Row[]): string {
     '|---|---|---|---|---|---|---|',
     ...rows.map((r) => {
       const value = r.value === null ? '—' : fmt(r.value, r.unit);
-      const floor = r.floor !== undefined && r.floor !== null ? `${fmt(r.floor, r.unit)} (${r.floorName})` : r.floorName ? `— (${r.floorName})` : '—';
+      const floor =
+        r.floor !== undefined && r.floor !== null
+          ? `${fmt(r.floor, r.unit)} (${r.floorName})`
+          : r.floorName
+            ? `— (${r.floorName})`
+            : '—';
       const ratio = r.value !== null && r.floor ? ratioOf(r.value, r.floor) : '—';
-      const lt = r.longTask === undefined ? '' : r.longTask === null ? 'n/a' : `${Math.round(r.longTask)} ms`;
+      const lt =
+        r.longTask === undefined
+          ? ''
+          : r.longTask === null
+            ? 'n/a'
+            : `${Math.round(r.longTask)} ms`;
       return `| ${r.figure} | ${value} | ${floor} | ${ratio} | ${r.goal ?? ''} | ${lt} | ${mark(r)} |`;
     }),
   ].join('\n');
@@ -55,7 +74,10 @@ export function microTable(rows: readonly Row[]): string {
     '|---|---|---|---|',
     ...rows.map((r) => {
       const value = r.value === null ? `— (${r.missing ?? ''})` : fmt(r.value, r.unit);
-      const floor = r.floor !== undefined && r.floor !== null ? `${fmt(r.floor, r.unit)} (${r.floorName})` : '—';
+      const floor =
+        r.floor !== undefined && r.floor !== null
+          ? `${fmt(r.floor, r.unit)} (${r.floorName})`
+          : '—';
       const ratio = r.value !== null && r.floor ? ratioOf(r.value, r.floor) : '—';
       return `| ${r.figure} | ${value} | ${floor} | ${ratio} |`;
     }),
@@ -70,7 +92,12 @@ export function replaceReadmeBlock(file: string, block: string): boolean {
   const text = readFileSync(file, 'utf8');
   const a = text.indexOf(START);
   const b = text.indexOf(END, a + START.length);
-  if (a < 0 || b < 0 || text.indexOf(START, a + START.length) >= 0 && text.indexOf(START, a + START.length) < b) return false;
+  if (
+    a < 0 ||
+    b < 0 ||
+    (text.indexOf(START, a + START.length) >= 0 && text.indexOf(START, a + START.length) < b)
+  )
+    return false;
   const next = `${text.slice(0, a + START.length)}\n${block.trim()}\n${text.slice(b)}`;
   if (next !== text) writeFileSync(file, next);
   return true;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command (`npm test`): type check, lint, unit/db/main tests (vitest), the app build,
+# The one test command (`npm test`): type check, lint, format check, unit/db/main tests (vitest), the app build,
 # then end-to-end tests (Playwright, web mode + Debian Chromium) and the Electron suite (which
 # skips loudly where Electron's binary is absent). Prints a closing "N passed, N failed" line.
 set -u
@@ -21,6 +21,7 @@ tmp=$(mktemp -d)
 step typecheck npx tsc -p tsconfig.json --noEmit && passed=$((passed+1))
 step "shared purity" npx tsc -p shared/tsconfig.json --noEmit && passed=$((passed+1))
 step lint npx eslint . && passed=$((passed+1))
+step format npx prettier --check . && passed=$((passed+1))
 echo "::: vitest (unit, db, main)"
 npx vitest run 2>&1 | tee "$tmp/vitest.log"
 vit=${PIPESTATUS[0]}

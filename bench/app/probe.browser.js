@@ -17,7 +17,9 @@
   var observing = false;
   try {
     new PerformanceObserver(function (list) {
-      list.getEntries().forEach(function (e) { longtasks.push([e.startTime, e.duration]); });
+      list.getEntries().forEach(function (e) {
+        longtasks.push([e.startTime, e.duration]);
+      });
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     // no long-task timing here: the bench reports it as unknown
@@ -25,37 +27,76 @@
   function settle() {
     if (!pending || pending.t0 === null || pending.t1 !== null) return;
     var ok = false;
-    try { ok = pending.check(); } catch { ok = false; }
+    try {
+      ok = pending.check();
+    } catch {
+      ok = false;
+    }
     if (ok) {
       pending.t1 = performance.now();
       if (pending.done) pending.done();
     }
   }
-  addEventListener('pointerdown', function (e) {
-    if (pending && pending.trigger === 'pointer' && pending.t0 === null) { pending.t0 = e.timeStamp; settle(); }
-  }, true);
-  addEventListener('keydown', function (e) {
-    if (pending && pending.trigger === e.key && pending.t0 === null) { pending.t0 = e.timeStamp; settle(); }
-  }, true);
-  addEventListener('click', function (e) {
-    var a = e.target;
-    if (a instanceof HTMLAnchorElement && a.hasAttribute('download')) downloads.push([performance.now(), a.download, a.href]);
-  }, true);
+  addEventListener(
+    'pointerdown',
+    function (e) {
+      if (pending && pending.trigger === 'pointer' && pending.t0 === null) {
+        pending.t0 = e.timeStamp;
+        settle();
+      }
+    },
+    true,
+  );
+  addEventListener(
+    'keydown',
+    function (e) {
+      if (pending && pending.trigger === e.key && pending.t0 === null) {
+        pending.t0 = e.timeStamp;
+        settle();
+      }
+    },
+    true,
+  );
+  addEventListener(
+    'click',
+    function (e) {
+      var a = e.target;
+      if (a instanceof HTMLAnchorElement && a.hasAttribute('download'))
+        downloads.push([performance.now(), a.download, a.href]);
+    },
+    true,
+  );
   var observer = new MutationObserver(settle);
   function observe() {
     if (observing || !document.documentElement) return;
     observing = true;
-    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+    observer.observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
   }
   observe();
   if (!observing) addEventListener('DOMContentLoaded', observe);
 
-  function num(t) { return Number(String(t || '').trim().replace(',', '.')); }
+  function num(t) {
+    return Number(
+      String(t || '')
+        .trim()
+        .replace(',', '.'),
+    );
+  }
   var checks = {
     heading: function (p) {
       var re = new RegExp(p.pattern);
       return function () {
-        return Array.prototype.some.call(document.querySelectorAll('h1,h2,h3,h4,h5,h6,[role="heading"]'), function (h) { return re.test(h.textContent || ''); });
+        return Array.prototype.some.call(
+          document.querySelectorAll('h1,h2,h3,h4,h5,h6,[role="heading"]'),
+          function (h) {
+            return re.test(h.textContent || '');
+          },
+        );
       };
     },
     // Shown when the scoreboard has its ranked rows: as table rows or, if virtualised, announced
@@ -75,15 +116,25 @@
     },
     // A judge's sheet is shown when its grid has scored cells (the round's scores arrived).
     sheet: function () {
-      return function () { return !!document.querySelector('[role="grid"] [data-cell][data-state="saved"]'); };
+      return function () {
+        return !!document.querySelector('[role="grid"] [data-cell][data-state="saved"]');
+      };
     },
     // A cell is saved when it shows the new value in state "saved" and the badge says "Đã lưu".
     saved: function (p) {
       return function () {
         var cell = null;
-        document.querySelectorAll('[data-cell]').forEach(function (el) { if (el.getAttribute('data-cell') === p.cell) cell = el; });
+        document.querySelectorAll('[data-cell]').forEach(function (el) {
+          if (el.getAttribute('data-cell') === p.cell) cell = el;
+        });
         var badge = document.querySelector('[data-testid="save-status"]');
-        return !!cell && cell.getAttribute('data-state') === 'saved' && num(cell.textContent) === p.value && !!badge && badge.textContent.trim() === 'Đã lưu';
+        return (
+          !!cell &&
+          cell.getAttribute('data-state') === 'saved' &&
+          num(cell.textContent) === p.value &&
+          !!badge &&
+          badge.textContent.trim() === 'Đã lưu'
+        );
       };
     },
     // An export finished: a download link was clicked, or a new outcome message (an error) shows.
@@ -95,7 +146,9 @@
       };
     },
     testid: function (p) {
-      return function () { return !!document.querySelector('[data-testid="' + p.id + '"]'); };
+      return function () {
+        return !!document.querySelector('[data-testid="' + p.id + '"]');
+      };
     },
   };
 
@@ -104,7 +157,14 @@
     arm: function (condition, trigger) {
       observe();
       if (pending && pending.cancel) pending.cancel();
-      pending = { check: checks[condition.kind](condition), trigger: trigger, t0: null, t1: null, done: null, cancel: null };
+      pending = {
+        check: checks[condition.kind](condition),
+        trigger: trigger,
+        t0: null,
+        t1: null,
+        done: null,
+        cancel: null,
+      };
     },
     wait: function (timeoutMs) {
       var p = pending;
@@ -118,19 +178,36 @@
           resolve(answer);
         }
         var timer = setTimeout(function () {
-          end({ error: p.t0 === null ? 'the action never reached the page' : 'not shown within ' + Math.round(timeoutMs / 1000) + ' s' });
+          end({
+            error:
+              p.t0 === null
+                ? 'the action never reached the page'
+                : 'not shown within ' + Math.round(timeoutMs / 1000) + ' s',
+          });
         }, timeoutMs);
-        p.done = function () { end({ t0: p.t0, t1: p.t1 }); };
-        p.cancel = function () { end({ superseded: true }); };
+        p.done = function () {
+          end({ t0: p.t0, t1: p.t1 });
+        };
+        p.cancel = function () {
+          end({ superseded: true });
+        };
         settle();
         if (p.t1 !== null && p.done) p.done();
       });
     },
     /** Longest long task overlapping [from, to]: 0 when none, null when not observable. */
     longest: function (from, to) {
-      if (!PerformanceObserver.supportedEntryTypes || PerformanceObserver.supportedEntryTypes.indexOf('longtask') < 0) return null;
-      return longtasks.reduce(function (m, t) { return t[0] < to && t[0] + t[1] > from ? Math.max(m, t[1]) : m; }, 0);
+      if (
+        !PerformanceObserver.supportedEntryTypes ||
+        PerformanceObserver.supportedEntryTypes.indexOf('longtask') < 0
+      )
+        return null;
+      return longtasks.reduce(function (m, t) {
+        return t[0] < to && t[0] + t[1] > from ? Math.max(m, t[1]) : m;
+      }, 0);
     },
-    downloads: function () { return downloads.slice(); },
+    downloads: function () {
+      return downloads.slice();
+    },
   };
 })();

@@ -16,8 +16,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { decodeFromWire, encodeForWire } from '../../shared/bridge/codec';
 import { eventsFromRecords } from '../../shared/journal/from-records';
-import { canonicalJson, GENESIS, type JournalEvent, type UnsealedEvent } from '../../shared/journal/event';
-import { setupEvent, type SetupEntity, type AnySetupRecord } from '../../shared/journal/setup-event';
+import {
+  canonicalJson,
+  GENESIS,
+  type JournalEvent,
+  type UnsealedEvent,
+} from '../../shared/journal/event';
+import {
+  setupEvent,
+  type SetupEntity,
+  type AnySetupRecord,
+} from '../../shared/journal/setup-event';
 import { generateAwardRound } from '../../shared/sample/award-round';
 
 export interface Seeded {
@@ -33,23 +42,38 @@ export interface Seeded {
 function call(port: number, channel: string, args: unknown[]): Promise<unknown> {
   const body = encodeForWire(args);
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port, method: 'POST', path: `/api/${channel}`, agent: false, // one connection per call: no reuse of a socket the server closed meanwhile
-      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Origin: `http://127.0.0.1:${port}` },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        try {
-          const r = decodeFromWire(text) as { ok: boolean; value?: unknown; error?: { message: string } };
-          if (r.ok) resolve(r.value);
-          else reject(new Error(`${channel}: ${r.error?.message}`));
-        } catch {
-          reject(new Error(`${channel}: HTTP ${res.statusCode} ${text.slice(0, 200)}`));
-        }
-      });
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/${channel}`,
+        agent: false, // one connection per call: no reuse of a socket the server closed meanwhile
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          Origin: `http://127.0.0.1:${port}`,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            const r = decodeFromWire(text) as {
+              ok: boolean;
+              value?: unknown;
+              error?: { message: string };
+            };
+            if (r.ok) resolve(r.value);
+            else reject(new Error(`${channel}: ${r.error?.message}`));
+          } catch {
+            reject(new Error(`${channel}: HTTP ${res.statusCode} ${text.slice(0, 200)}`));
+          }
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -60,16 +84,32 @@ export async function seedAwardRound(port: number, models: number): Promise<Seed
   const newId = () => randomBytes(10).toString('hex');
   const at = new Date().toISOString();
   const data = generateAwardRound({ seed: 2026 + models, newId, now: at, models });
-  const contest = { ...data.contest, name: `${data.contest.name} — ${models.toLocaleString('vi-VN')} mô hình (bench)` };
+  const contest = {
+    ...data.contest,
+    name: `${data.contest.name} — ${models.toLocaleString('vi-VN')} mô hình (bench)`,
+  };
   const meta = { contestId: contest.id, by: { role: 'system' as const, name: 'Dữ liệu mẫu' }, at };
-  const setup = (entity: SetupEntity, records: readonly AnySetupRecord[]) => records.map((r) => setupEvent(entity, null, r, meta));
+  const setup = (entity: SetupEntity, records: readonly AnySetupRecord[]) =>
+    records.map((r) => setupEvent(entity, null, r, meta));
   const roundOf = new Map(data.entrants.map((e) => [e.id as string, e.roundId as string]));
   const unsealed: UnsealedEvent[] = [
-    ...setup('contest', [contest]), ...setup('round', data.rounds.map((r) => ({ ...r, locked: false }))), ...setup('cluster', data.clusters),
-    ...setup('criterion', data.criteria), ...setup('judge', data.judges), ...setup('entrant', data.entrants),
+    ...setup('contest', [contest]),
+    ...setup(
+      'round',
+      data.rounds.map((r) => ({ ...r, locked: false })),
+    ),
+    ...setup('cluster', data.clusters),
+    ...setup('criterion', data.criteria),
+    ...setup('judge', data.judges),
+    ...setup('entrant', data.entrants),
     ...eventsFromRecords({
-      contestId: contest.id, scores: data.scores, objective: data.objective, penalties: data.penalties,
-      roundOf: (e) => roundOf.get(e)!, by: meta.by, at,
+      contestId: contest.id,
+      scores: data.scores,
+      objective: data.objective,
+      penalties: data.penalties,
+      roundOf: (e) => roundOf.get(e)!,
+      by: meta.by,
+      at,
     }),
   ];
   // Sealed as shared/journal/event.ts seal() does (hash = SHA-256 of the canonical event without
@@ -85,5 +125,11 @@ export async function seedAwardRound(port: number, models: number): Promise<Seed
     });
     await call(port, 'journal:append', [contest.id, batch]);
   }
-  return { contestName: contest.name, models, scores: data.scores.length, events: unsealed.length, ms: performance.now() - t0 };
+  return {
+    contestName: contest.name,
+    models,
+    scores: data.scores.length,
+    events: unsealed.length,
+    ms: performance.now() - t0,
+  };
 }

@@ -12,7 +12,15 @@ import { startWebApp, type WebApp } from '../../tests/e2e/support/web-app';
 
 const PROBE = readFileSync(join(import.meta.dirname, 'probe.browser.js'), 'utf8');
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Session {
   readonly app: WebApp;
@@ -53,8 +61,13 @@ export async function startSession(): Promise<Session> {
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   page.setDefaultTimeout(120_000);
   const session: Session = {
-    app, ctx, page, profile, downloads,
-    serverTail: () => `${app.process.exitCode !== null || app.process.signalCode ? `server exited (${app.process.exitCode ?? app.process.signalCode}); ` : ''}${tail.trim().split('\n').slice(-5).join(' | ')}`,
+    app,
+    ctx,
+    page,
+    profile,
+    downloads,
+    serverTail: () =>
+      `${app.process.exitCode !== null || app.process.signalCode ? `server exited (${app.process.exitCode ?? app.process.signalCode}); ` : ''}${tail.trim().split('\n').slice(-5).join(' | ')}`,
     async close() {
       open.delete(session);
       await ctx.close().catch(() => undefined);

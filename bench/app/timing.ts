@@ -34,7 +34,13 @@ interface Probe {
   downloads(): [number, string, string][];
 }
 
-export async function timed(page: Page, condition: Condition, trigger: Trigger, action: () => Promise<unknown>, timeoutMs: number): Promise<Timing> {
+export async function timed(
+  page: Page,
+  condition: Condition,
+  trigger: Trigger,
+  action: () => Promise<unknown>,
+  timeoutMs: number,
+): Promise<Timing> {
   await arm(page, condition, trigger);
   await action();
   return finish(page, condition, await waitArmed(page, timeoutMs));
@@ -45,13 +51,24 @@ export async function timed(page: Page, condition: Condition, trigger: Trigger, 
  * the condition holds, `confirm` answers it and the figure starts at that click instead (the one
  * that starts the work), e.g. the confirmation printing provisional results asks for.
  */
-export async function timedConfirming(page: Page, condition: Condition, action: () => Promise<unknown>, dialog: Locator, confirm: () => Promise<unknown>, timeoutMs: number): Promise<Timing & { confirmed: boolean }> {
+export async function timedConfirming(
+  page: Page,
+  condition: Condition,
+  action: () => Promise<unknown>,
+  dialog: Locator,
+  confirm: () => Promise<unknown>,
+  timeoutMs: number,
+): Promise<Timing & { confirmed: boolean }> {
   await arm(page, condition, 'pointer');
   await action();
   const done = waitArmed(page, timeoutMs);
-  const asked = dialog.waitFor({ state: 'visible', timeout: timeoutMs }).then(() => 'dialog' as const, () => 'none' as const);
+  const asked = dialog.waitFor({ state: 'visible', timeout: timeoutMs }).then(
+    () => 'dialog' as const,
+    () => 'none' as const,
+  );
   const first = await Promise.race([done, asked]);
-  if (first !== 'dialog') return { ...(await finish(page, condition, first as Awaited<typeof done>)), confirmed: false };
+  if (first !== 'dialog')
+    return { ...(await finish(page, condition, first as Awaited<typeof done>)), confirmed: false };
   await arm(page, condition, 'pointer'); // ends the first wait
   await done;
   await confirm();
@@ -60,8 +77,13 @@ export async function timedConfirming(page: Page, condition: Condition, action: 
 
 type Answer = { t0: number; t1: number } | { error: string } | { superseded: true };
 
-const arm = (page: Page, c: Condition, t: Trigger) => page.evaluate(([cc, tt]) => (window as unknown as { __gkBench: Probe }).__gkBench.arm(cc, tt), [c, t] as const);
-const waitArmed = (page: Page, ms: number): Promise<Answer> => page.evaluate((m) => (window as unknown as { __gkBench: Probe }).__gkBench.wait(m), ms);
+const arm = (page: Page, c: Condition, t: Trigger) =>
+  page.evaluate(([cc, tt]) => (window as unknown as { __gkBench: Probe }).__gkBench.arm(cc, tt), [
+    c,
+    t,
+  ] as const);
+const waitArmed = (page: Page, ms: number): Promise<Answer> =>
+  page.evaluate((m) => (window as unknown as { __gkBench: Probe }).__gkBench.wait(m), ms);
 
 async function finish(page: Page, condition: Condition, r: Answer): Promise<Timing> {
   if ('error' in r) throw new BenchTimeout(`${describe(condition)}: ${r.error}`);
@@ -71,11 +93,14 @@ async function finish(page: Page, condition: Condition, r: Answer): Promise<Timi
 
 /** The longest main-thread task between two page times, after letting the observer deliver. */
 export async function longestTask(page: Page, from: number, to: number): Promise<number | null> {
-  return page.evaluate(async ([a, b]) => {
-    await new Promise((r) => setTimeout(r, 0));
-    await new Promise((r) => setTimeout(r, 0));
-    return (window as unknown as { __gkBench: Probe }).__gkBench.longest(a, b);
-  }, [from, to] as const);
+  return page.evaluate(
+    async ([a, b]) => {
+      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => setTimeout(r, 0));
+      return (window as unknown as { __gkBench: Probe }).__gkBench.longest(a, b);
+    },
+    [from, to] as const,
+  );
 }
 
 export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
@@ -86,15 +111,23 @@ export const pageDownloads = (page: Page): Promise<[number, string, string][]> =
 
 /** Resolve when the page's main thread has had an idle moment (not a fixed sleep). */
 export const idle = (page: Page): Promise<void> =>
-  page.evaluate(() => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 30_000 })));
+  page.evaluate(
+    () => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 30_000 })),
+  );
 
 function describe(c: Condition): string {
   switch (c.kind) {
-    case 'heading': return `heading /${c.pattern}/`;
-    case 'scoreboard': return `scoreboard with ${c.rows} rows`;
-    case 'sheet': return 'judge sheet with scored cells';
-    case 'saved': return `cell ${c.cell} saved`;
-    case 'testid': return `[data-testid=${c.id}]`;
-    case 'exported': return 'export file or message';
+    case 'heading':
+      return `heading /${c.pattern}/`;
+    case 'scoreboard':
+      return `scoreboard with ${c.rows} rows`;
+    case 'sheet':
+      return 'judge sheet with scored cells';
+    case 'saved':
+      return `cell ${c.cell} saved`;
+    case 'testid':
+      return `[data-testid=${c.id}]`;
+    case 'exported':
+      return 'export file or message';
   }
 }

@@ -16,7 +16,10 @@ import type { Session } from '../app/session';
 
 const require = createRequire(import.meta.url);
 const DEXIE = readFileSync(require.resolve('dexie/dist/dexie.js'), 'utf8');
-const FLOORS = readFileSync(join(import.meta.dirname, '..', 'app', 'dexie-floors.browser.js'), 'utf8');
+const FLOORS = readFileSync(
+  join(import.meta.dirname, '..', 'app', 'dexie-floors.browser.js'),
+  'utf8',
+);
 
 export interface Shape {
   readonly models: number;
@@ -33,13 +36,24 @@ export interface Populated {
   /** Score rows in 100,000-row strict transactions. */
   readonly bulkScoresMs: number;
 }
-export interface ReadFloor { readonly ms: number; readonly rows: number }
-export interface PutFloor { readonly p50: number; readonly p95: number; readonly n: number; readonly stored: number }
+export interface ReadFloor {
+  readonly ms: number;
+  readonly rows: number;
+}
+export interface PutFloor {
+  readonly p50: number;
+  readonly p95: number;
+  readonly n: number;
+  readonly stored: number;
+}
 
 type Fn = 'populate' | 'readRound' | 'readSheet' | 'puts' | 'drop';
 
 export class DexieFloors {
-  constructor(private readonly session: Session, private readonly shape: Shape) {}
+  constructor(
+    private readonly session: Session,
+    private readonly shape: Shape,
+  ) {}
 
   /** Open the floor page, attach (or create) the database, run one function, close the page. */
   private async call<T>(fn: Fn, arg?: unknown): Promise<T> {
@@ -49,8 +63,15 @@ export class DexieFloors {
       await page.evaluate(DEXIE);
       await page.evaluate(`window.__gkFloors = ${FLOORS.trim()}; 0`);
       type F = Record<string, (...x: unknown[]) => Promise<unknown>>;
-      if (fn !== 'populate') await page.evaluate((p) => (window as unknown as { __gkFloors: F }).__gkFloors['attach'](p, false), this.shape);
-      const r = await page.evaluate(([f, a]) => (window as unknown as { __gkFloors: F }).__gkFloors[f as string](a), [fn, arg] as const);
+      if (fn !== 'populate')
+        await page.evaluate(
+          (p) => (window as unknown as { __gkFloors: F }).__gkFloors['attach'](p, false),
+          this.shape,
+        );
+      const r = await page.evaluate(
+        ([f, a]) => (window as unknown as { __gkFloors: F }).__gkFloors[f as string](a),
+        [fn, arg] as const,
+      );
       await page.evaluate(() => (window as unknown as { __gkFloors: F }).__gkFloors['close']());
       return r as T;
     } finally {

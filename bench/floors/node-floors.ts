@@ -21,7 +21,10 @@ import { median, percentile } from '../harness';
 
 const FONTS = join(import.meta.dirname, '..', '..', 'resources', 'fonts');
 
-export async function bareAppend(samples = 200, lineBytes = 505): Promise<{ p50: number; p95: number }> {
+export async function bareAppend(
+  samples = 200,
+  lineBytes = 505,
+): Promise<{ p50: number; p95: number }> {
   const dir = await mkdtemp(join(process.env['BENCH_DIR'] ?? tmpdir(), 'gk-bench-append-'));
   try {
     const fh = await open(join(dir, 'floor.jsonl'), 'a');
@@ -67,7 +70,15 @@ export async function cellsOf(file: string): Promise<{ name: string; rows: unkno
   return wb.worksheets.map((ws) => {
     const rows: unknown[][] = [];
     ws.eachRow({ includeEmpty: false }, (row) => {
-      const values = (row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v && typeof v === 'object' && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : v));
+      const values = (row.values as unknown[])
+        .slice(1)
+        .map((v) =>
+          v && typeof v === 'object' && 'result' in v
+            ? (v as { result: unknown }).result
+            : v && typeof v === 'object' && 'richText' in v
+              ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')
+              : v,
+        );
       rows.push(values);
     });
     return { name: ws.name, rows };
@@ -75,7 +86,10 @@ export async function cellsOf(file: string): Promise<{ name: string; rows: unkno
 }
 
 /** Raw exceljs writing those cells into a new workbook: median ms of `runs`. */
-export async function rawXlsx(sheets: { name: string; rows: unknown[][] }[], runs = 3): Promise<number> {
+export async function rawXlsx(
+  sheets: { name: string; rows: unknown[][] }[],
+  runs = 3,
+): Promise<number> {
   const once = async () => {
     const wb = new ExcelJS.Workbook();
     for (const s of sheets) {
@@ -95,25 +109,54 @@ export async function rawXlsx(sheets: { name: string; rows: unknown[][] }[], run
 }
 
 const CERT_LINES = [
-  'TỈNH ỦY THANH SƠN', 'BAN DÂN VẬN', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Thanh Sơn, ngày 15 tháng 10 năm 2026', 'BAN THƯỜNG VỤ TỈNH ỦY', 'tặng', 'GIẤY KHEN',
-  'Mô hình “Dân vận khéo” trong xây dựng nông thôn mới kiểu mẫu', 'Ủy ban nhân dân xã Quảng Phú, huyện Quảng Xương',
-  'Đã có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo” giai đoạn 2022–2026', 'Quyết định số 112-QĐ/BDVTU ngày 12/10/2026', 'Số vào sổ: 0001/GK',
-  'T/M BAN THƯỜNG VỤ', 'TRƯỞNG BAN', 'Nguyễn Thị Hằng', 'Mã kiểm tra sổ điểm: 3f9a…c21e',
+  'TỈNH ỦY THANH SƠN',
+  'BAN DÂN VẬN',
+  '*',
+  'ĐẢNG CỘNG SẢN VIỆT NAM',
+  'Thanh Sơn, ngày 15 tháng 10 năm 2026',
+  'BAN THƯỜNG VỤ TỈNH ỦY',
+  'tặng',
+  'GIẤY KHEN',
+  'Mô hình “Dân vận khéo” trong xây dựng nông thôn mới kiểu mẫu',
+  'Ủy ban nhân dân xã Quảng Phú, huyện Quảng Xương',
+  'Đã có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo” giai đoạn 2022–2026',
+  'Quyết định số 112-QĐ/BDVTU ngày 12/10/2026',
+  'Số vào sổ: 0001/GK',
+  'T/M BAN THƯỜNG VỤ',
+  'TRƯỞNG BAN',
+  'Nguyễn Thị Hằng',
+  'Mã kiểm tra sổ điểm: 3f9a…c21e',
 ];
 
 /** Raw pdfkit: `pages` A4 landscape pages of certificate-like text in Tinos, at fixed points. */
 export async function rawPdf(pages: number, runs = 3): Promise<number> {
-  const once = () => new Promise<number>((resolve) => {
-    const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 0, autoFirstPage: false, font: join(FONTS, 'Tinos-Regular.ttf') });
-    let size = 0;
-    pdf.on('data', (c: Buffer) => (size += c.length));
-    pdf.on('end', () => resolve(size));
-    for (let p = 0; p < pages; p++) {
-      pdf.addPage();
-      CERT_LINES.forEach((t, k) => pdf.fontSize(14).text(k === 12 ? `Số vào sổ: ${String(p + 1).padStart(4, '0')}/GK` : t, 60, 40 + k * 30, { lineBreak: false }));
-    }
-    pdf.end();
-  });
+  const once = () =>
+    new Promise<number>((resolve) => {
+      const pdf = new PDFDocument({
+        size: 'A4',
+        layout: 'landscape',
+        margin: 0,
+        autoFirstPage: false,
+        font: join(FONTS, 'Tinos-Regular.ttf'),
+      });
+      let size = 0;
+      pdf.on('data', (c: Buffer) => (size += c.length));
+      pdf.on('end', () => resolve(size));
+      for (let p = 0; p < pages; p++) {
+        pdf.addPage();
+        CERT_LINES.forEach((t, k) =>
+          pdf
+            .fontSize(14)
+            .text(
+              k === 12 ? `Số vào sổ: ${String(p + 1).padStart(4, '0')}/GK` : t,
+              60,
+              40 + k * 30,
+              { lineBreak: false },
+            ),
+        );
+      }
+      pdf.end();
+    });
   await once();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

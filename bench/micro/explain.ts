@@ -35,8 +35,22 @@ export interface TallyFigure {
 
 export async function tallyAt(models: number): Promise<TallyFigure> {
   let n = 0;
-  const data = generateAwardRound({ seed: 2020, newId: () => `id${++n}`, now: '2026-12-01T00:00:00.000Z', models, judges: 9, criteria: 10 });
-  const input = { round: data.rounds[0], criteria: data.criteria, entrants: data.entrants, judges: data.judges, scores: data.scores, excluded: buildExclusion() };
+  const data = generateAwardRound({
+    seed: 2020,
+    newId: () => `id${++n}`,
+    now: '2026-12-01T00:00:00.000Z',
+    models,
+    judges: 9,
+    criteria: 10,
+  });
+  const input = {
+    round: data.rounds[0],
+    criteria: data.criteria,
+    entrants: data.entrants,
+    judges: data.judges,
+    scores: data.scores,
+    excluded: buildExclusion(),
+  };
   // The floor: the same scores as typed arrays, one pass summing centipoints per entrant.
   const entrantIdx = new Map(data.entrants.map((e, i) => [e.id as string, i]));
   const stepOf = new Map(data.criteria.map((c) => [c.id as string, c.stepCp]));
@@ -53,16 +67,24 @@ export async function tallyAt(models: number): Promise<TallyFigure> {
     return totals;
   };
   const runs = models > 5000 ? 5 : 9;
-  return { models, scores: data.scores.length, loopMs: await timeRuns(loop, runs * 3, 3), tallyMs: await timeRuns(() => tally(input), runs, 2) };
+  return {
+    models,
+    scores: data.scores.length,
+    loopMs: await timeRuns(loop, runs * 3, 3),
+    tallyMs: await timeRuns(() => tally(input), runs, 2),
+  };
 }
 
-export async function journalAppend(samples = 200): Promise<{ p50: number; p95: number; stored: number }> {
+export async function journalAppend(
+  samples = 200,
+): Promise<{ p50: number; p95: number; stored: number }> {
   const dir = await mkdtemp(join(process.env['BENCH_DIR'] ?? tmpdir(), 'gk-bench-journal-'));
   try {
     const store = journalStoreFor(dir);
     const contestId = 'bench-contest';
     const events = contestEvents(contestId);
-    for (let i = 0; i < events.length - samples; i += 10_000) await store.append(contestId, events.slice(i, Math.min(i + 10_000, events.length - samples)));
+    for (let i = 0; i < events.length - samples; i += 10_000)
+      await store.append(contestId, events.slice(i, Math.min(i + 10_000, events.length - samples)));
     const lat: number[] = [];
     for (const e of events.slice(events.length - samples)) {
       const t0 = performance.now();

@@ -28,10 +28,25 @@ async function bundledReader(): Promise<{ read: Reader; dispose: () => void }> {
   const { build } = await import('esbuild');
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const out = mkdtempSync(join(root, '.tmp', 'bench-import-'));
-  const entryPoints = ['read-spreadsheet', 'import-worker'].map((n) => join(root, 'electron/main/import', `${n}.ts`));
-  await build({ entryPoints, outdir: out, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
-  const mod = (await import(join(out, 'read-spreadsheet.js'))) as { readSpreadsheetWithStats: Reader };
-  return { read: mod.readSpreadsheetWithStats, dispose: () => rmSync(out, { recursive: true, force: true }) };
+  const entryPoints = ['read-spreadsheet', 'import-worker'].map((n) =>
+    join(root, 'electron/main/import', `${n}.ts`),
+  );
+  await build({
+    entryPoints,
+    outdir: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  const mod = (await import(join(out, 'read-spreadsheet.js'))) as {
+    readSpreadsheetWithStats: Reader;
+  };
+  return {
+    read: mod.readSpreadsheetWithStats,
+    dispose: () => rmSync(out, { recursive: true, force: true }),
+  };
 }
 const clusters = [1, 2, 3, 4, 5, 6].map((n) => ({ id: `cl-${n}` as ClusterId, name: `Cụm ${n}` }));
 
@@ -62,7 +77,10 @@ export async function run(): Promise<BenchRow[]> {
       timeMedian(async () => {
         const { workbook, stats } = await read('danh-sach.xlsx', bytes);
         const preview = previewFile(workbook, 'entrants', { clusters, existingCodes: [] });
-        if (preview.rows.length !== ROWS || preview.problems.length) throw new Error(`bench import: ${preview.rows.length} rows, ${preview.problems.length} problems`);
+        if (preview.rows.length !== ROWS || preview.problems.length)
+          throw new Error(
+            `bench import: ${preview.rows.length} rows, ${preview.problems.length} problems`,
+          );
         workerMs = stats.ms;
         heapPeakMb = Math.max(heapPeakMb, stats.heapPeakMb);
         last = workbook;
@@ -81,14 +99,44 @@ export async function run(): Promise<BenchRow[]> {
     });
     const rawCold = await timeMedian(() => rawLoadInFreshWorker(bytes));
     const workbook = last as RawWorkbook | null;
-    const pure = workbook ? await timeMedian(() => previewFile(workbook, 'entrants', { clusters, existingCodes: [] }), 9) : NaN;
+    const pure = workbook
+      ? await timeMedian(
+          () => previewFile(workbook, 'entrants', { clusters, existingCodes: [] }),
+          9,
+        )
+      : NaN;
 
     return [
-      { name: `import ${ROWS} entrants: read + map + preview (bundled, as shipped)`, value: bundled, unit: 'ms', baselineName: COLD, baseline: rawCold, goal: '< 2 s' },
-      { name: `import ${ROWS} entrants: same, worker run from source via tsx`, value: fromSource, unit: 'ms', baselineName: COLD, baseline: rawCold, goal: '< 2 s' },
-      { name: `  of which exceljs parse in the worker`, value: workerMs, unit: 'ms', baselineName: 'raw exceljs xlsx.load, warm, in-process', baseline: raw },
+      {
+        name: `import ${ROWS} entrants: read + map + preview (bundled, as shipped)`,
+        value: bundled,
+        unit: 'ms',
+        baselineName: COLD,
+        baseline: rawCold,
+        goal: '< 2 s',
+      },
+      {
+        name: `import ${ROWS} entrants: same, worker run from source via tsx`,
+        value: fromSource,
+        unit: 'ms',
+        baselineName: COLD,
+        baseline: rawCold,
+        goal: '< 2 s',
+      },
+      {
+        name: `  of which exceljs parse in the worker`,
+        value: workerMs,
+        unit: 'ms',
+        baselineName: 'raw exceljs xlsx.load, warm, in-process',
+        baseline: raw,
+      },
       { name: `  of which map + preview (pure)`, value: pure, unit: 'ms' },
-      { name: `  worker heap peak`, value: heapPeakMb, unit: 'MB', goal: '< 512 MB (worker limit)' },
+      {
+        name: `  worker heap peak`,
+        value: heapPeakMb,
+        unit: 'MB',
+        goal: '< 512 MB (worker limit)',
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

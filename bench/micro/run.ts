@@ -11,7 +11,9 @@ import { formatTable, type BenchRow } from '../harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
-const files = [...readdirSync(here).map((f) => join(here, f)), join(here, '..', 'journal.bench.ts')].filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only))).sort();
+const files = [...readdirSync(here).map((f) => join(here, f)), join(here, '..', 'journal.bench.ts')]
+  .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
+  .sort();
 const rows: BenchRow[] = [];
 for (const f of files) {
   const mod = (await import(pathToFileURL(f).href)) as { run: () => Promise<BenchRow[]> };

@@ -10,7 +10,8 @@ import { registerIpc } from './ipc';
 import { createSecureWindow, hardenSession } from './window/secure-window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const rendererUrl = process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+const rendererUrl =
+  process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   xlsx: { name: 'Bảng tính Excel', extensions: ['xlsx'] },
   pdf: { name: 'Tài liệu PDF', extensions: ['pdf'] },
@@ -26,7 +27,9 @@ app.whenReady().then(() => {
     mode: 'electron',
     version: app.getVersion(),
     dataDir: process.env['GIAMKHAO_DATA_DIR'] ?? app.getPath('userData'),
-    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources'),
+    resourcesDir: app.isPackaged
+      ? join(process.resourcesPath, 'resources')
+      : join(here, '../../resources'),
     chooseSavePath: async (suggestedName, kind) => {
       const win = BrowserWindow.getFocusedWindow();
       const opts = { defaultPath: suggestedName, filters: FILTERS[kind] ? [FILTERS[kind]] : [] };
@@ -34,7 +37,10 @@ app.whenReady().then(() => {
       return r.canceled || !r.filePath ? null : r.filePath;
     },
     chooseOpenFile: async (kinds) => {
-      const r = await dialog.showOpenDialog({ properties: ['openFile'], filters: kinds.map((k) => FILTERS[k]).filter(Boolean) });
+      const r = await dialog.showOpenDialog({
+        properties: ['openFile'],
+        filters: kinds.map((k) => FILTERS[k]).filter(Boolean),
+      });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
   };

@@ -12,7 +12,11 @@ export function registerIpc(ctx: HandlerContext, appUrl: string): void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       const from = event.senderFrame?.url ?? '';
-      if (!isTrustedAppUrl(from, appUrl)) return { ok: false, error: { code: 'forbidden', message: 'Yêu cầu không đến từ ứng dụng.' } };
+      if (!isTrustedAppUrl(from, appUrl))
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'Yêu cầu không đến từ ứng dụng.' },
+        };
       return dispatch(ctx, channel, args);
     });
   }

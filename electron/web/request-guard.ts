@@ -14,11 +14,19 @@ export function allowedHosts(cfg: GuardConfig): Set<string> {
   return new Set(names.map((n) => `${n}:${cfg.port}`.toLowerCase()));
 }
 
-export type GuardVerdict = { readonly ok: true } | { readonly ok: false; readonly status: 400 | 403; readonly reason: string };
+export type GuardVerdict =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly status: 400 | 403; readonly reason: string };
 
-export function checkRequest(cfg: GuardConfig, method: string, host: string | undefined, origin: string | undefined): GuardVerdict {
+export function checkRequest(
+  cfg: GuardConfig,
+  method: string,
+  host: string | undefined,
+  origin: string | undefined,
+): GuardVerdict {
   const hosts = allowedHosts(cfg);
-  if (!host || !hosts.has(host.toLowerCase())) return { ok: false, status: 400, reason: 'Host không hợp lệ' };
+  if (!host || !hosts.has(host.toLowerCase()))
+    return { ok: false, status: 400, reason: 'Host không hợp lệ' };
   if (method !== 'GET' && method !== 'HEAD') {
     if (!origin) return { ok: false, status: 403, reason: 'Thiếu Origin' };
     let o: URL;
@@ -27,7 +35,8 @@ export function checkRequest(cfg: GuardConfig, method: string, host: string | un
     } catch {
       return { ok: false, status: 403, reason: 'Origin không hợp lệ' };
     }
-    if (o.protocol !== 'http:' || o.host.toLowerCase() !== host.toLowerCase()) return { ok: false, status: 403, reason: 'Origin khác nguồn' };
+    if (o.protocol !== 'http:' || o.host.toLowerCase() !== host.toLowerCase())
+      return { ok: false, status: 403, reason: 'Origin khác nguồn' };
   }
   return { ok: true };
 }

@@ -7,7 +7,11 @@ import { AppShellFrame } from './app/AppShellFrame';
 import { HomeScreen } from './features/home/HomeScreen';
 import { ContestScreen } from './features/contest/ContestScreen';
 
-const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm', fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' });
+const theme = createTheme({
+  primaryColor: 'blue',
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',
+});
 
 export function App({ services }: { services: Services }) {
   const [contestId, setContestId] = useState<ContestId | null>(null);
@@ -15,7 +19,11 @@ export function App({ services }: { services: Services }) {
     <MantineProvider theme={theme}>
       <ServicesContext.Provider value={services}>
         <AppShellFrame onHome={contestId ? () => setContestId(null) : undefined}>
-          {contestId ? <ContestScreen key={contestId} contestId={contestId} onOpen={setContestId} /> : <HomeScreen onOpen={setContestId} />}
+          {contestId ? (
+            <ContestScreen key={contestId} contestId={contestId} onOpen={setContestId} />
+          ) : (
+            <HomeScreen onOpen={setContestId} />
+          )}
         </AppShellFrame>
       </ServicesContext.Provider>
     </MantineProvider>

@@ -10,6 +10,7 @@ import './i18n/i18n';
 bootServices().then(
   (services) => createRoot(document.getElementById('root')!).render(<App services={services} />),
   (err: unknown) => {
-    document.getElementById('root')!.textContent = `Không mở được dữ liệu trên máy này: ${String(err)}`;
+    document.getElementById('root')!.textContent =
+      `Không mở được dữ liệu trên máy này: ${String(err)}`;
   },
 );

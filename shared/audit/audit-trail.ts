@@ -40,24 +40,45 @@ const ACTIONS: Record<EventKind, string> = {
   decision: 'Quyết định của Ban giám khảo',
 };
 
-const ENTITY: Record<string, string> = { contest: 'cuộc thi', round: 'vòng', cluster: 'cụm thi', criterion: 'tiêu chí', judge: 'giám khảo', entrant: 'đội thi / mô hình' };
+const ENTITY: Record<string, string> = {
+  contest: 'cuộc thi',
+  round: 'vòng',
+  cluster: 'cụm thi',
+  criterion: 'tiêu chí',
+  judge: 'giám khảo',
+  entrant: 'đội thi / mô hình',
+};
 const DECISION: Record<string, string> = {
-  prizeOverrides: 'trao/bỏ giải', countChanges: 'đổi số giải', discrepancies: 'chênh lệch điểm', advancement: 'vào vòng sau', chosenSidePrizes: 'giải phụ do Ban giám khảo chọn', absences: 'giám khảo vắng',
+  prizeOverrides: 'trao/bỏ giải',
+  countChanges: 'đổi số giải',
+  discrepancies: 'chênh lệch điểm',
+  advancement: 'vào vòng sau',
+  chosenSidePrizes: 'giải phụ do Ban giám khảo chọn',
+  absences: 'giám khảo vắng',
 };
 
 /** The fields a setup change altered, old → new, as short text. */
-function fieldChanges(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null): { from: string; to: string } {
+function fieldChanges(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null,
+): { from: string; to: string } {
   if (!after) return { from: before ? 'có' : '', to: 'đã xóa' };
   if (!before) return { from: '', to: 'thêm mới' };
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   const changed = keys.filter((k) => stableText(before[k]) !== stableText(after[k]));
-  const show = (r: Record<string, unknown>) => changed.map((k) => `${k}: ${cut(r[k] === undefined ? '—' : stableText(r[k]))}`).join('; ');
+  const show = (r: Record<string, unknown>) =>
+    changed.map((k) => `${k}: ${cut(r[k] === undefined ? '—' : stableText(r[k]))}`).join('; ');
   return { from: show(before), to: show(after) };
 }
 
 const cut = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t);
 
-const ROLES: Record<string, string> = { judge: 'Giám khảo', secretary: 'Thư ký', head: 'Trưởng ban', system: 'Hệ thống' };
+const ROLES: Record<string, string> = {
+  judge: 'Giám khảo',
+  secretary: 'Thư ký',
+  head: 'Trưởng ban',
+  system: 'Hệ thống',
+};
 
 export interface AuditContext {
   readonly judges: readonly Pick<Judge, 'id' | 'name'>[];
@@ -65,9 +86,14 @@ export interface AuditContext {
   readonly criteria: readonly Pick<Criterion, 'id' | 'name' | 'stepCp'>[];
 }
 
-const cellOf = (e: JournalEvent) => `${e.roundId}|${e.judgeId}|${e.entrantId}|${e.criterionId}|${e.pass ?? ''}|${e.kind === 'penalty' || e.kind === 'objective' || e.kind === 'tieBreak' ? e.kind : 'score'}`;
+const cellOf = (e: JournalEvent) =>
+  `${e.roundId}|${e.judgeId}|${e.entrantId}|${e.criterionId}|${e.pass ?? ''}|${e.kind === 'penalty' || e.kind === 'objective' || e.kind === 'tieBreak' ? e.kind : 'score'}`;
 
-export function auditTrail(events: readonly JournalEvent[], ctx: AuditContext, filter?: { judgeId?: string; entrantId?: string }): AuditRow[] {
+export function auditTrail(
+  events: readonly JournalEvent[],
+  ctx: AuditContext,
+  filter?: { judgeId?: string; entrantId?: string },
+): AuditRow[] {
   // Names of records removed since (a judge taken off the panel) are still shown, from their last setup event.
   const judge = new Map<string, string>();
   const entrant = new Map<string, string>();
@@ -81,7 +107,17 @@ export function auditTrail(events: readonly JournalEvent[], ctx: AuditContext, f
   for (const j of ctx.judges) judge.set(j.id, j.name);
   for (const x of ctx.entrants) entrant.set(x.id, x.name);
   const criterion = new Map(ctx.criteria.map((c) => [c.id as string, c]));
-  const ordered = [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.seq - b.seq));
+  const ordered = [...events].sort((a, b) =>
+    a.at < b.at
+      ? -1
+      : a.at > b.at
+        ? 1
+        : a.deviceId < b.deviceId
+          ? -1
+          : a.deviceId > b.deviceId
+            ? 1
+            : a.seq - b.seq,
+  );
   const last = new Map<string, number | null>();
   const show = (e: JournalEvent, steps: number | null | undefined) => {
     if (steps === undefined || steps === null) return '';
@@ -97,13 +133,17 @@ export function auditTrail(events: readonly JournalEvent[], ctx: AuditContext, f
       if (filter?.entrantId && e.entrantId !== filter.entrantId) continue;
       const decision = decisionDataOf(e);
       const rk = setup ? `${setup.entity}|${setup.id}` : '';
-      const change = setup ? fieldChanges(records.get(rk), setup.record) : { from: '', to: decision ? cut(stableText(decision.item)) : '' };
+      const change = setup
+        ? fieldChanges(records.get(rk), setup.record)
+        : { from: '', to: decision ? cut(stableText(decision.item)) : '' };
       if (setup) records.set(rk, setup.record);
       rows.push({
         at: e.at,
         who: `${ROLES[e.by.role] ?? e.by.role}${e.by.name ? ` ${e.by.name}` : ''}`,
         device: e.deviceId.slice(0, 8),
-        action: setup ? `${ACTIONS.setup}: ${ENTITY[setup.entity]} “${String(setup.record?.['name'] ?? (setup.entity === 'judge' ? judge.get(setup.id) : setup.entity === 'entrant' ? entrant.get(setup.id) : undefined) ?? setup.id)}”` : `${ACTIONS.decision}${decision ? `: ${DECISION[decision.key] ?? decision.key}` : ''}`,
+        action: setup
+          ? `${ACTIONS.setup}: ${ENTITY[setup.entity]} “${String(setup.record?.['name'] ?? (setup.entity === 'judge' ? judge.get(setup.id) : setup.entity === 'entrant' ? entrant.get(setup.id) : undefined) ?? setup.id)}”`
+          : `${ACTIONS.decision}${decision ? `: ${DECISION[decision.key] ?? decision.key}` : ''}`,
         judge: e.judgeId ? (judge.get(e.judgeId) ?? e.judgeId) : '',
         entrant: e.entrantId ? (entrant.get(e.entrantId) ?? e.entrantId) : '',
         criterion: e.criterionId ? (criterion.get(e.criterionId)?.name ?? e.criterionId) : '',

@@ -19,8 +19,14 @@ export interface BestK {
   readonly standardised: boolean;
 }
 
-export function bestAcrossPanels(input: TallyInput, k: number, opts: { readonly standardise: boolean }): BestK {
-  const t = opts.standardise ? tally({ ...input, round: { ...input.round, policy: { kind: 'zScore' } } }) : tally(input);
+export function bestAcrossPanels(
+  input: TallyInput,
+  k: number,
+  opts: { readonly standardise: boolean },
+): BestK {
+  const t = opts.standardise
+    ? tally({ ...input, round: { ...input.round, policy: { kind: 'zScore' } } })
+    : tally(input);
   const ranked = t.results.filter((r) => r.rank !== null);
   const cut = cutAt(ranked, (r) => r.rank!, k);
   return {

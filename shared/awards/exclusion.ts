@@ -25,14 +25,32 @@ export function sameUnit(a: string, b: string): boolean {
   return x !== '' && x === foldVietnamese(b);
 }
 
-export function buildExclusion(opts: ExclusionOptions = {}): (judge: Judge, entrant: Entrant) => Absence {
+export function buildExclusion(
+  opts: ExclusionOptions = {},
+): (judge: Judge, entrant: Entrant) => Absence {
   const { conflicts = true, clusters = true, fields = true, rounds = true, extra } = opts;
   const folded = new Map<string, string>();
   const fold = (s: string) => folded.get(s) ?? folded.set(s, foldVietnamese(s)).get(s)!;
   return (judge, entrant) => {
-    if (conflicts && ((fold(judge.unit) !== '' && fold(judge.unit) === fold(entrant.unit)) || extra?.(judge, entrant))) return 'conflict';
-    if (rounds && judge.roundIds && judge.roundIds.length > 0 && !judge.roundIds.includes(entrant.roundId)) return 'notAssigned';
-    if (clusters && judge.clusterIds.length > 0 && (entrant.clusterId === null || !judge.clusterIds.includes(entrant.clusterId))) return 'notAssigned';
+    if (
+      conflicts &&
+      ((fold(judge.unit) !== '' && fold(judge.unit) === fold(entrant.unit)) ||
+        extra?.(judge, entrant))
+    )
+      return 'conflict';
+    if (
+      rounds &&
+      judge.roundIds &&
+      judge.roundIds.length > 0 &&
+      !judge.roundIds.includes(entrant.roundId)
+    )
+      return 'notAssigned';
+    if (
+      clusters &&
+      judge.clusterIds.length > 0 &&
+      (entrant.clusterId === null || !judge.clusterIds.includes(entrant.clusterId))
+    )
+      return 'notAssigned';
     if (fields && judge.fields.length > 0) {
       const field = fold(entrant.field ?? '');
       if (!judge.fields.some((f) => fold(f) === field)) return 'notAssigned';

@@ -44,7 +44,11 @@ export interface FunnelOutcome {
   readonly exemplary: readonly EntrantId[];
   readonly commended: readonly EntrantId[];
   readonly openTies: readonly FunnelTie[];
-  readonly issues: readonly { readonly code: 'reasonMissing' | 'notEligible'; readonly entrantId: EntrantId; readonly message: string }[];
+  readonly issues: readonly {
+    readonly code: 'reasonMissing' | 'notEligible';
+    readonly entrantId: EntrantId;
+    readonly message: string;
+  }[];
   /** e.g. "Công nhận 123 → tiêu biểu 55 → khen thưởng 18". */
   readonly summary: string;
 }
@@ -66,7 +70,12 @@ export function awardFunnel(input: FunnelInput): FunnelOutcome {
   const issues: FunnelOutcome['issues'][number][] = [];
   const decisions = new Map<string, FunnelDecision>();
   for (const d of input.decisions ?? []) {
-    if (d.reason.trim() === '') issues.push({ code: 'reasonMissing', entrantId: d.entrantId, message: `Quyết định xét ${LABEL[d.stage]} cần ghi rõ lý do.` });
+    if (d.reason.trim() === '')
+      issues.push({
+        code: 'reasonMissing',
+        entrantId: d.entrantId,
+        message: `Quyết định xét ${LABEL[d.stage]} cần ghi rõ lý do.`,
+      });
     else decisions.set(`${d.stage}|${d.entrantId}`, d);
   }
   const checks = new Map(input.results.map((r) => [r.entrant.id, checkPass(r, input.rule)]));
@@ -76,31 +85,52 @@ export function awardFunnel(input: FunnelInput): FunnelOutcome {
   const ties: FunnelTie[] = [];
 
   const select = (pool: readonly EntrantId[], slots: number, stage: CutStage): EntrantId[] => {
-    const ranked = rankResults(pool.map((id) => order.get(id)).filter((r): r is EntrantResult => r !== undefined), input.tieBreak ?? []);
-    const cut = cutAt(ranked.filter((r) => r.rank !== null), (r) => r.rank!, slots);
+    const ranked = rankResults(
+      pool.map((id) => order.get(id)).filter((r): r is EntrantResult => r !== undefined),
+      input.tieBreak ?? [],
+    );
+    const cut = cutAt(
+      ranked.filter((r) => r.rank !== null),
+      (r) => r.rank!,
+      slots,
+    );
     const chosen = new Set(cut.inside.map((r) => r.entrant.id));
     if (cut.tiedAtCut.length) {
       const ids = cut.tiedAtCut.map((r) => r.entrant.id);
       const message = `${ids.length} mô hình bằng điểm tranh ${cut.slotsLeft} suất ${LABEL[stage]}: chờ Hội đồng quyết định.`;
       ties.push({ stage, entrantIds: ids, slots: cut.slotsLeft, message });
-      for (const id of ids) if (!decisions.has(`${stage}|${id}`)) { pending.set(id, stage); notes.get(id)?.push(message); }
+      for (const id of ids)
+        if (!decisions.has(`${stage}|${id}`)) {
+          pending.set(id, stage);
+          notes.get(id)?.push(message);
+        }
     }
     for (const id of pool) {
       const d = decisions.get(`${stage}|${id}`);
       if (!d) continue;
       if (d.include) chosen.add(id);
       else chosen.delete(id);
-      notes.get(id)?.push(`Quyết định xét ${LABEL[stage]}: ${d.include ? 'chọn' : 'không chọn'} — ${d.reason.trim()}`);
+      notes
+        .get(id)
+        ?.push(
+          `Quyết định xét ${LABEL[stage]}: ${d.include ? 'chọn' : 'không chọn'} — ${d.reason.trim()}`,
+        );
     }
     for (const d of decisions.values()) {
       if (d.stage === stage && d.include && !pool.includes(d.entrantId)) {
-        issues.push({ code: 'notEligible', entrantId: d.entrantId, message: `Mô hình chưa đạt bước trước nên không thể chọn ${LABEL[stage]}.` });
+        issues.push({
+          code: 'notEligible',
+          entrantId: d.entrantId,
+          message: `Mô hình chưa đạt bước trước nên không thể chọn ${LABEL[stage]}.`,
+        });
       }
     }
     return pool.filter((id) => chosen.has(id));
   };
 
-  const recognised = input.results.filter((r) => checks.get(r.entrant.id)!.status === 'pass').map((r) => r.entrant.id);
+  const recognised = input.results
+    .filter((r) => checks.get(r.entrant.id)!.status === 'pass')
+    .map((r) => r.entrant.id);
   const exemplary = select(recognised, input.counts.exemplary, 'exemplary');
   const commended = select(exemplary, input.counts.commended, 'commended');
   const ex = new Set(exemplary);
@@ -108,12 +138,31 @@ export function awardFunnel(input: FunnelInput): FunnelOutcome {
   const rec = new Set(recognised);
   const rows = input.results.map((r): FunnelRow => {
     const id = r.entrant.id;
-    const stage: FunnelStage = co.has(id) ? 'commended' : ex.has(id) ? 'exemplary' : rec.has(id) ? 'recognised' : 'none';
-    return { entrantId: id, check: checks.get(id)!, stage, pending: pending.get(id) ?? null, notes: notes.get(id)! };
+    const stage: FunnelStage = co.has(id)
+      ? 'commended'
+      : ex.has(id)
+        ? 'exemplary'
+        : rec.has(id)
+          ? 'recognised'
+          : 'none';
+    return {
+      entrantId: id,
+      check: checks.get(id)!,
+      stage,
+      pending: pending.get(id) ?? null,
+      notes: notes.get(id)!,
+    };
   });
-  const openTies = ties.filter((t) => t.entrantIds.some((id) => !decisions.has(`${t.stage}|${id}`)));
+  const openTies = ties.filter((t) =>
+    t.entrantIds.some((id) => !decisions.has(`${t.stage}|${id}`)),
+  );
   return {
-    rows, recognised, exemplary, commended, openTies, issues,
+    rows,
+    recognised,
+    exemplary,
+    commended,
+    openTies,
+    issues,
     summary: `Công nhận ${recognised.length} → tiêu biểu ${exemplary.length} → khen thưởng ${commended.length}`,
   };
 }

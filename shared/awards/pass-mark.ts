@@ -14,7 +14,14 @@ import { foldVietnamese } from '../text/vietnamese';
 
 export type PassFailure =
   | { readonly kind: 'belowPassMark'; readonly passMarkCp: number; readonly result: Fraction }
-  | { readonly kind: 'standardBelowFloor'; readonly criterionId: CriterionId; readonly name: string; readonly value: Fraction; readonly floorPercent: number; readonly maxCp: number };
+  | {
+      readonly kind: 'standardBelowFloor';
+      readonly criterionId: CriterionId;
+      readonly name: string;
+      readonly value: Fraction;
+      readonly floorPercent: number;
+      readonly maxCp: number;
+    };
 
 export interface PassCheck {
   readonly entrantId: EntrantId;
@@ -46,17 +53,31 @@ export function describeFailure(f: PassFailure): string {
 export function checkPass(r: EntrantResult, rule: PassMarkRule): PassCheck {
   const passMarkCp = passMarkFor(rule, r.entrant);
   if (r.status !== 'ranked' || r.result === null) {
-    return { entrantId: r.entrant.id, status: 'incomplete', passMarkCp, failures: [], message: 'Chưa đủ điểm: chưa xét công nhận.' };
+    return {
+      entrantId: r.entrant.id,
+      status: 'incomplete',
+      passMarkCp,
+      failures: [],
+      message: 'Chưa đủ điểm: chưa xét công nhận.',
+    };
   }
   const failures: PassFailure[] = [];
-  if (compare(r.result, frac(passMarkCp)) < 0) failures.push({ kind: 'belowPassMark', passMarkCp, result: r.result });
+  if (compare(r.result, frac(passMarkCp)) < 0)
+    failures.push({ kind: 'belowPassMark', passMarkCp, result: r.result });
   const floor = rule.standardFloorPercent ?? 50;
   if (floor > 0) {
     for (const p of r.parts) {
       if (!p.topLevel || p.maxCp === 0 || p.value === null) continue;
       // value ≥ floor % of max  ⇔  100·value ≥ floor·max, kept exact.
       if (compare(mulInt(p.value, 100), frac(floor * p.maxCp)) < 0) {
-        failures.push({ kind: 'standardBelowFloor', criterionId: p.criterionId, name: p.name, value: p.value, floorPercent: floor, maxCp: p.maxCp });
+        failures.push({
+          kind: 'standardBelowFloor',
+          criterionId: p.criterionId,
+          name: p.name,
+          value: p.value,
+          floorPercent: floor,
+          maxCp: p.maxCp,
+        });
       }
     }
   }
@@ -65,6 +86,8 @@ export function checkPass(r: EntrantResult, rule: PassMarkRule): PassCheck {
     status: failures.length ? 'fail' : 'pass',
     passMarkCp,
     failures,
-    message: failures.length ? `Chưa đạt: ${failures.map(describeFailure).join('; ')}.` : `Đạt (mức công nhận ${formatCp(passMarkCp)} điểm).`,
+    message: failures.length
+      ? `Chưa đạt: ${failures.map(describeFailure).join('; ')}.`
+      : `Đạt (mức công nhận ${formatCp(passMarkCp)} điểm).`,
   };
 }

@@ -16,7 +16,10 @@ export function rubricsOf(criteria: readonly Criterion[]): string[] {
 }
 
 /** Leaves (judged and objective) that apply to the entrant, in display order. */
-export function criteriaForEntrant(criteria: readonly Criterion[], entrant: Pick<Entrant, 'rubric'>): Criterion[] {
+export function criteriaForEntrant(
+  criteria: readonly Criterion[],
+  entrant: Pick<Entrant, 'rubric'>,
+): Criterion[] {
   const scope = criteriaScope(criteria);
   const plan = scope.planFor(entrant);
   const judged = new Set(plan.judged.map((i) => scope.judgedLeaves[i].id));
@@ -24,6 +27,9 @@ export function criteriaForEntrant(criteria: readonly Criterion[], entrant: Pick
   return leaves(criteria).filter((c) => judged.has(c.id) || objective.has(c.id));
 }
 
-export function maxCpForEntrant(criteria: readonly Criterion[], entrant: Pick<Entrant, 'rubric'>): number {
+export function maxCpForEntrant(
+  criteria: readonly Criterion[],
+  entrant: Pick<Entrant, 'rubric'>,
+): number {
   return criteriaScope(criteria).planFor(entrant).maxCp;
 }

@@ -12,9 +12,15 @@ import { journalEventSchema, type JournalEvent } from '../journal/event';
 import type { PrintCheck } from '../journal/printout';
 import type { RawWorkbook } from '../import/types';
 import type { ContestBundle, SnapshotInfo } from '../model/bundle';
-import { scoreboardDocSchema, certificateDocSchema, scoreSheetDocSchema, listDocSchema } from '../documents/models';
+import {
+  scoreboardDocSchema,
+  certificateDocSchema,
+  scoreSheetDocSchema,
+  listDocSchema,
+} from '../documents/models';
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BridgeError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BridgeError };
 export interface BridgeError {
   readonly code: string;
   /** Vietnamese, for the user. */
@@ -76,9 +82,15 @@ export interface JournalCheck {
 }
 
 // z.custom rather than z.instanceof: the type is any Uint8Array, as the renderer's buffers are.
-const bytes = z.custom<Uint8Array>((x) => x instanceof Uint8Array, 'Cần dữ liệu nhị phân.').refine((b) => b.byteLength <= 200 * 1024 * 1024, 'Tệp lớn hơn 200 MB.');
+const bytes = z
+  .custom<Uint8Array>((x) => x instanceof Uint8Array, 'Cần dữ liệu nhị phân.')
+  .refine((b) => b.byteLength <= 200 * 1024 * 1024, 'Tệp lớn hơn 200 MB.');
 const contestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Mã cuộc thi không hợp lệ.');
-const fileName = z.string().min(1).max(200).refine((n) => !/[\\/:*?"<>|\u0000-\u001f]/.test(n), 'Tên tệp không hợp lệ.');
+const fileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((n) => !/[\\/:*?"<>|\u0000-\u001f]/.test(n), 'Tên tệp không hợp lệ.');
 
 const exactCp = z.strictObject({ n: z.number().int(), d: z.number().int().min(1) });
 /**
@@ -90,15 +102,31 @@ export const resultClaimSchema = z.strictObject({
   contestId,
   roundId: z.string().min(1).max(100),
   head: z.string().max(64),
-  entrants: z.array(z.strictObject({ entrantId: z.string().min(1).max(100), name: z.string().max(1000), totalCp: exactCp.nullable() })).max(100_000),
+  entrants: z
+    .array(
+      z.strictObject({
+        entrantId: z.string().min(1).max(100),
+        name: z.string().max(1000),
+        totalCp: exactCp.nullable(),
+      }),
+    )
+    .max(100_000),
 });
 export type ResultClaim = z.infer<typeof resultClaimSchema>;
 
 /** Channel → argument schema. Names follow `area:verbNoun`. */
 export const channels = {
   'app:getInfo': z.tuple([]),
-  'file:save': z.tuple([z.strictObject({ suggestedName: fileName, bytes, kind: z.enum(['xlsx', 'pdf', 'csv', 'json']) })]),
-  'file:open': z.tuple([z.strictObject({ kinds: z.array(z.enum(['xlsx', 'csv', 'json'])).min(1) })]),
+  'file:save': z.tuple([
+    z.strictObject({
+      suggestedName: fileName,
+      bytes,
+      kind: z.enum(['xlsx', 'pdf', 'csv', 'json']),
+    }),
+  ]),
+  'file:open': z.tuple([
+    z.strictObject({ kinds: z.array(z.enum(['xlsx', 'csv', 'json'])).min(1) }),
+  ]),
   'export:scoreboardXlsx': z.tuple([scoreboardDocSchema, resultClaimSchema]),
   'export:certificatesPdf': z.tuple([certificateDocSchema, resultClaimSchema]),
   'export:scoreSheetsPdf': z.tuple([scoreSheetDocSchema]),
@@ -110,7 +138,10 @@ export const channels = {
   'journal:read': z.tuple([contestId]),
   'journal:verify': z.tuple([contestId]),
   'journal:head': z.tuple([contestId]),
-  'journal:checkPrint': z.tuple([contestId, z.strictObject({ code: z.string().max(300), roundId: z.string().min(1).max(100).nullable() })]),
+  'journal:checkPrint': z.tuple([
+    contestId,
+    z.strictObject({ code: z.string().max(300), roundId: z.string().min(1).max(100).nullable() }),
+  ]),
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -145,7 +176,9 @@ export interface ChannelValues {
 export type ChannelArgs<C extends Channel> = z.input<(typeof channels)[C]>;
 
 /** What the renderer can call. Every method resolves to a Result; none throws for expected failures. */
-export type Bridge = { readonly [C in Channel]: (...args: ChannelArgs<C>) => Promise<Result<ChannelValues[C]>> };
+export type Bridge = {
+  readonly [C in Channel]: (...args: ChannelArgs<C>) => Promise<Result<ChannelValues[C]>>;
+};
 
 export { BRIDGE_KEY } from './channels';
 export const channelNames: readonly Channel[] = CHANNEL_NAMES;

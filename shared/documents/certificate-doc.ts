@@ -43,8 +43,22 @@ interface Ymd {
 export function parseIsoDate(iso: string): Ymd {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
-  const daysIn = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  if (!m || month < 1 || month > 12 || day < 1 || day > daysIn[month - 1]) throw new RangeError(`invalid date ${iso}`);
+  const daysIn = [
+    31,
+    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ];
+  if (!m || month < 1 || month > 12 || day < 1 || day > daysIn[month - 1])
+    throw new RangeError(`invalid date ${iso}`);
   return { year, month, day };
 }
 
@@ -78,11 +92,17 @@ export function contestTitle(name: string, year: number): string {
  * State: the office the award is given in the name of, which a deputy signing "KT. CHỦ TỊCH" is not:
  * "CHỦ TỊCH ỦY BAN NHÂN DÂN QUẬN HOÀN KIẾM"; "TM. <organ>" gives the organ itself.
  */
-export function defaultIssuerTitle(issuer: Pick<Issuer, 'family' | 'superior' | 'name' | 'signerMark' | 'signerTitle'>): string {
+export function defaultIssuerTitle(
+  issuer: Pick<Issuer, 'family' | 'superior' | 'name' | 'signerMark' | 'signerTitle'>,
+): string {
   const mark = /^\s*(TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L)\.?\s+(.+)$/i.exec(issuer.signerMark);
   const onBehalf = mark && /^(TM|T\/M)$/i.test(mark[1]);
   const parts =
-    issuer.family === 'party' ? [issuer.name, issuer.superior] : onBehalf ? [issuer.name] : [mark ? mark[2] : issuer.signerTitle, issuer.name];
+    issuer.family === 'party'
+      ? [issuer.name, issuer.superior]
+      : onBehalf
+        ? [issuer.name]
+        : [mark ? mark[2] : issuer.signerTitle, issuer.name];
   return cleanText(parts.filter((p) => p.trim()).join(' '), 300).toLocaleUpperCase('vi');
 }
 
@@ -103,7 +123,10 @@ export function buildCertificateDoc(input: CertificateInput): CertificateDoc {
       recipient: cleanText(entrant.name, 300),
       unit: cleanText(entrant.unit, 300),
       achievement: cleanText(achievement, 1000),
-      registerNo: cleanText(`${String(start + i).padStart(width, '0')}${suffix ? `/${suffix}` : ''}`, 50),
+      registerNo: cleanText(
+        `${String(start + i).padStart(width, '0')}${suffix ? `/${suffix}` : ''}`,
+        50,
+      ),
     };
   });
   const d = input.decision;
@@ -116,13 +139,18 @@ export function buildCertificateDoc(input: CertificateInput): CertificateDoc {
     // Empty when nobody has a prize: the IPC schema refuses it, so callers say so before exporting.
     certificates,
     footer: cleanText(`Mã kiểm tra nhật ký chấm điểm: ${input.chainHead}`, 300),
-    ...(input.completeness?.provisional ? { provisional: certificateMark(input.completeness) } : {}),
+    ...(input.completeness?.provisional
+      ? { provisional: certificateMark(input.completeness) }
+      : {}),
   };
 }
 
 /** One short line under the label: a certificate page has no room for the whole missing list. */
 function certificateMark(c: Pick<Completeness, 'missing'>): { label: string; lines: string[] } {
   const sheets = c.missing.filter((m) => m.reason !== 'noPanel').length;
-  const line = sheets > 0 ? `Chưa đủ phiếu chấm (còn ${sheets} phiếu chưa nộp) — chưa dùng để trao giải.` : 'Chưa đủ giám khảo chấm — chưa dùng để trao giải.';
+  const line =
+    sheets > 0
+      ? `Chưa đủ phiếu chấm (còn ${sheets} phiếu chưa nộp) — chưa dùng để trao giải.`
+      : 'Chưa đủ giám khảo chấm — chưa dùng để trao giải.';
   return { label: PROVISIONAL_LABEL, lines: [line] };
 }

@@ -29,11 +29,15 @@ const SHEET_FORBIDDEN = /[[\]:*?/\\]/g;
 
 /** Excel's sheet-name rules: ≤ 31 chars, none of []:*?/\, no edge apostrophe, unique ignoring case. */
 export function sanitizeSheetName(name: string, taken: ReadonlySet<string>): string {
-  let base = cleanText(name.replace(SHEET_FORBIDDEN, ' '), 200).replace(/^'+|'+$/g, '').trim();
+  let base = cleanText(name.replace(SHEET_FORBIDDEN, ' '), 200)
+    .replace(/^'+|'+$/g, '')
+    .trim();
   if (!base || base.toLowerCase() === 'history') base = 'Bảng điểm';
   for (let k = 1; ; k++) {
     const suffix = k === 1 ? '' : ` (${k})`;
-    const candidate = `${cutAtWord(base, 31 - suffix.length).replace(/'+$/, '').trimEnd()}${suffix}`;
+    const candidate = `${cutAtWord(base, 31 - suffix.length)
+      .replace(/'+$/, '')
+      .trimEnd()}${suffix}`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
 }

@@ -122,7 +122,10 @@ export const scoreSheetSchema = z
     notes: z.array(text(2000)).max(20),
     signature: z.strictObject({ title: text(100), hint: text(100), name: text(200) }),
   })
-  .refine((s) => s.rows.every((r) => r.cells.length === s.columns.length), 'Mỗi dòng phải có đủ ô cho mọi tiêu chí.');
+  .refine(
+    (s) => s.rows.every((r) => r.cells.length === s.columns.length),
+    'Mỗi dòng phải có đủ ô cho mọi tiêu chí.',
+  );
 
 export const scoreSheetDocSchema = z.strictObject({
   issuer: issuerSchema,
@@ -140,10 +143,17 @@ export type ScoreSheetDoc = z.infer<typeof scoreSheetDocSchema>;
 
 /** Lists written back with the importer's own columns (shared/import/export-sheet.ts). */
 export const listDocSchema = z.strictObject({
-  sheets: z.array(z.strictObject({
-    name: text(31),
-    headers: z.array(text(200)).max(100),
-    rows: z.array(z.array(z.union([z.string().max(32_000), z.number().finite(), z.null()])).max(100)).max(200_000),
-  })).min(1).max(10),
+  sheets: z
+    .array(
+      z.strictObject({
+        name: text(31),
+        headers: z.array(text(200)).max(100),
+        rows: z
+          .array(z.array(z.union([z.string().max(32_000), z.number().finite(), z.null()])).max(100))
+          .max(200_000),
+      }),
+    )
+    .min(1)
+    .max(10),
 });
 export type ListDoc = z.infer<typeof listDocSchema>;

@@ -11,7 +11,17 @@
 import { buildExclusion, type ExclusionOptions } from '../awards/exclusion';
 import { criteriaForEntrant } from '../awards/rubric';
 import { effectiveWeight, partOf } from '../model/criteria-tree';
-import type { Cluster, ClusterId, Contest, Criterion, CriterionId, Entrant, Judge, JudgeId, Score } from '../model/types';
+import type {
+  Cluster,
+  ClusterId,
+  Contest,
+  Criterion,
+  CriterionId,
+  Entrant,
+  Judge,
+  JudgeId,
+  Score,
+} from '../model/types';
 import { formatCp } from '../scoring/format';
 import { viCollator } from '../text/vietnamese';
 import { vietnameseDateText } from './certificate-doc';
@@ -42,7 +52,10 @@ export interface ScoreSheetInput {
 }
 
 /** Display names of the usual rubric keys (Criterion.appliesTo); any other key prints as it is. */
-const RUBRIC_NAMES: Readonly<Record<string, string>> = { 'tap-the': 'mô hình tập thể', 'ca-nhan': 'mô hình cá nhân' };
+const RUBRIC_NAMES: Readonly<Record<string, string>> = {
+  'tap-the': 'mô hình tập thể',
+  'ca-nhan': 'mô hình cá nhân',
+};
 const DOTS = '……………………………………………';
 const MAX_CELL = 20;
 
@@ -56,13 +69,20 @@ interface Group {
  * sheet rather than vanishing from the paper.
  */
 function groupsOf(input: ScoreSheetInput): Group[] {
-  const inOrder = [...input.entrants].sort((a, b) => a.order - b.order || viCollator.compare(a.name, b.name));
+  const inOrder = [...input.entrants].sort(
+    (a, b) => a.order - b.order || viCollator.compare(a.name, b.name),
+  );
   if (input.clusters.length === 0) return [{ clusterName: '', entrants: inOrder }];
   const clusters = [...input.clusters].sort((a, b) => a.order - b.order);
   const known = new Set<ClusterId>(clusters.map((c) => c.id));
-  const groups = clusters.map((c) => ({ clusterName: c.name, entrants: inOrder.filter((e) => e.clusterId === c.id) }));
+  const groups = clusters.map((c) => ({
+    clusterName: c.name,
+    entrants: inOrder.filter((e) => e.clusterId === c.id),
+  }));
   const rest = inOrder.filter((e) => e.clusterId === null || !known.has(e.clusterId));
-  return [...groups, ...(rest.length ? [{ clusterName: '', entrants: rest }] : [])].filter((g) => g.entrants.length > 0);
+  return [...groups, ...(rest.length ? [{ clusterName: '', entrants: rest }] : [])].filter(
+    (g) => g.entrants.length > 0,
+  );
 }
 
 /** Judged leaves per entrant, computed once per rubric (the tree walk is not free at 1,000 models). */
@@ -77,12 +97,19 @@ function leavesByRubric(criteria: readonly Criterion[]): (e: Entrant) => readonl
 }
 
 /** Entrants with the same criteria share a sheet; a round with two rubrics gets one sheet for each. */
-function splitByRubric(entrants: readonly Entrant[], leavesOf: (e: Entrant) => readonly Criterion[]): { leaves: readonly Criterion[]; entrants: Entrant[]; rubric: string }[] {
-  const parts = new Map<string, { leaves: readonly Criterion[]; entrants: Entrant[]; rubric: string }>();
+function splitByRubric(
+  entrants: readonly Entrant[],
+  leavesOf: (e: Entrant) => readonly Criterion[],
+): { leaves: readonly Criterion[]; entrants: Entrant[]; rubric: string }[] {
+  const parts = new Map<
+    string,
+    { leaves: readonly Criterion[]; entrants: Entrant[]; rubric: string }
+  >();
   for (const e of entrants) {
     const leaves = leavesOf(e);
     const key = leaves.map((c) => c.id).join('|');
-    const part = parts.get(key) ?? parts.set(key, { leaves, entrants: [], rubric: e.rubric ?? '' }).get(key)!;
+    const part =
+      parts.get(key) ?? parts.set(key, { leaves, entrants: [], rubric: e.rubric ?? '' }).get(key)!;
     part.entrants.push(e);
   }
   return [...parts.values()].filter((p) => p.leaves.length > 0);
@@ -91,7 +118,10 @@ function splitByRubric(entrants: readonly Entrant[], leavesOf: (e: Entrant) => r
 /** "8,5": points with a comma decimal, the judge's own (unweighted) figure. */
 const points = (cp: number) => formatCp(cp);
 
-function columnsOf(criteria: readonly Criterion[], leaves: readonly Criterion[]): { columns: ScoreSheetColumn[]; weights: number[]; maxTotalCp: number } {
+function columnsOf(
+  criteria: readonly Criterion[],
+  leaves: readonly Criterion[],
+): { columns: ScoreSheetColumn[]; weights: number[]; maxTotalCp: number } {
   const weights = leaves.map((c) => effectiveWeight(criteria, c.id));
   const partMax = new Map<CriterionId, number>();
   leaves.forEach((c, i) => {
@@ -101,7 +131,8 @@ function columnsOf(criteria: readonly Criterion[], leaves: readonly Criterion[])
   const columns = leaves.map((c) => {
     const part = partOf(criteria, c.id) ?? c;
     return {
-      group: part.id === c.id ? '' : cleanText(`${part.name} (${points(partMax.get(part.id)!)})`, 300),
+      group:
+        part.id === c.id ? '' : cleanText(`${part.name} (${points(partMax.get(part.id)!)})`, 300),
       header: cleanText(`${c.name} (${points(c.maxCp)})`, 300),
     };
   });
@@ -119,22 +150,50 @@ function stepPhrase(stepCp: number): string {
  * The scoring notes, without the "Ghi chú:" label (the writer sets it in bold): the step first, as
  * the judge needs it most. Mixed steps name only the criteria that differ from the usual one.
  */
-function notesOf(criteria: readonly Criterion[], leaves: readonly Criterion[], weights: readonly number[], rows: readonly ScoreSheetRow[], prefilled: boolean): string[] {
+function notesOf(
+  criteria: readonly Criterion[],
+  leaves: readonly Criterion[],
+  weights: readonly number[],
+  rows: readonly ScoreSheetRow[],
+  prefilled: boolean,
+): string[] {
   const bySteps = new Map<number, Criterion[]>();
-  for (const c of leaves) (bySteps.get(c.stepCp) ?? bySteps.set(c.stepCp, []).get(c.stepCp)!).push(c);
-  const [usual, ...others] = [...bySteps.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
+  for (const c of leaves)
+    (bySteps.get(c.stepCp) ?? bySteps.set(c.stepCp, []).get(c.stepCp)!).push(c);
+  const [usual, ...others] = [...bySteps.entries()].sort(
+    (a, b) => b[1].length - a[1].length || a[0] - b[0],
+  );
   const quote = (cs: readonly Criterion[]) => cs.map((c) => `“${c.name}”`).join(', ');
-  const except = others.map(([step, cs]) => `; riêng ${quote(cs)} ${stepPhrase(step).replace(/^chấm /, '')}`).join('');
+  const except = others
+    .map(([step, cs]) => `; riêng ${quote(cs)} ${stepPhrase(step).replace(/^chấm /, '')}`)
+    .join('');
   const usualText = stepPhrase(usual[0]);
-  const notes = [`${usualText[0].toUpperCase()}${usualText.slice(1)} theo từng tiêu chí${except}; không vượt quá điểm tối đa ghi trong ngoặc.`];
-  const weighted = leaves.flatMap((c, i) => (weights[i] !== 1 ? [`“${c.name}” nhân hệ số ${weights[i]}`] : []));
+  const notes = [
+    `${usualText[0].toUpperCase()}${usualText.slice(1)} theo từng tiêu chí${except}; không vượt quá điểm tối đa ghi trong ngoặc.`,
+  ];
+  const weighted = leaves.flatMap((c, i) =>
+    weights[i] !== 1 ? [`“${c.name}” nhân hệ số ${weights[i]}`] : [],
+  );
   if (weighted.length) notes.push(`Khi cộng tổng: ${weighted.join('; ')}.`);
-  const objective = [...new Set(criteria.filter((c) => c.objective && !criteria.some((k) => k.parentId === c.id)).map((c) => (partOf(criteria, c.id) ?? c).name))];
-  if (objective.length) notes.push(`${objective.map((n) => `Phần “${n}”`).join(', ')} do Thư ký ghi điểm theo đáp án, không chấm trên phiếu này.`);
-  if (rows.some((r) => r.remark)) notes.push('Không chấm đội thi, mô hình cùng đơn vị công tác với giám khảo.');
+  const objective = [
+    ...new Set(
+      criteria
+        .filter((c) => c.objective && !criteria.some((k) => k.parentId === c.id))
+        .map((c) => (partOf(criteria, c.id) ?? c).name),
+    ),
+  ];
+  if (objective.length)
+    notes.push(
+      `${objective.map((n) => `Phần “${n}”`).join(', ')} do Thư ký ghi điểm theo đáp án, không chấm trên phiếu này.`,
+    );
+  if (rows.some((r) => r.remark))
+    notes.push('Không chấm đội thi, mô hình cùng đơn vị công tác với giám khảo.');
   if (prefilled) {
-    notes.push('Điểm in sẵn là điểm đã nhập trên máy; nếu sửa, giám khảo ký nháy bên cạnh chỗ sửa.');
-    if (rows.some((r) => !r.remark && r.total === '' && r.cells.some((c) => c !== ''))) notes.push('Ô “Tổng” để trống ở dòng chưa chấm đủ các tiêu chí.');
+    notes.push(
+      'Điểm in sẵn là điểm đã nhập trên máy; nếu sửa, giám khảo ký nháy bên cạnh chỗ sửa.',
+    );
+    if (rows.some((r) => !r.remark && r.total === '' && r.cells.some((c) => c !== '')))
+      notes.push('Ô “Tổng” để trống ở dòng chưa chấm đủ các tiêu chí.');
   }
   return notes.map((n) => cleanText(n, 2000));
 }
@@ -155,7 +214,8 @@ function rowsOf(
     });
     // A partial sum on a signed paper reads as the final total, so the total is printed only when complete.
     const complete = cps.every((cp) => cp !== null);
-    const total = complete && scoreOf ? cps.reduce<number>((s, cp, k) => s + cp! * weights[k], 0) : null;
+    const total =
+      complete && scoreOf ? cps.reduce<number>((s, cp, k) => s + cp! * weights[k], 0) : null;
     return {
       stt: i + 1,
       name: cleanText(e.name, 300),
@@ -181,17 +241,25 @@ export function buildScoreSheetDoc(input: ScoreSheetInput): ScoreSheetDoc {
   const excluded = buildExclusion(input.exclusion);
   const leavesOf = leavesByRubric(input.criteria);
   const steps = new Map<string, number | null>();
-  for (const s of input.scores ?? []) steps.set(`${s.judgeId}|${s.entrantId}|${s.criterionId}`, s.steps);
-  const scoreOf = input.scores ? (j: JudgeId, e: string, c: string) => steps.get(`${j}|${e}|${c}`) ?? null : null;
-  const judges: (Judge | null)[] = input.judges.length ? [...input.judges].sort((a, b) => a.order - b.order) : [null];
+  for (const s of input.scores ?? [])
+    steps.set(`${s.judgeId}|${s.entrantId}|${s.criterionId}`, s.steps);
+  const scoreOf = input.scores
+    ? (j: JudgeId, e: string, c: string) => steps.get(`${j}|${e}|${c}`) ?? null
+    : null;
+  const judges: (Judge | null)[] = input.judges.length
+    ? [...input.judges].sort((a, b) => a.order - b.order)
+    : [null];
   const kinds = new Set(input.entrants.map((e) => e.kind));
-  const entrantHeader = kinds.size === 1 ? (kinds.has('team') ? 'Đội thi' : 'Mô hình') : 'Đội thi / Mô hình';
+  const entrantHeader =
+    kinds.size === 1 ? (kinds.has('team') ? 'Đội thi' : 'Mô hình') : 'Đội thi / Mô hình';
 
   const sheets: ScoreSheet[] = [];
   // Cluster by cluster, every judge's sheet together: the secretariat hands out one cluster's papers at a time.
   for (const group of groupsOf(input)) {
     for (const judge of judges) {
-      const entrants = judge ? group.entrants.filter((e) => assigned(judge, e) !== 'notAssigned') : group.entrants;
+      const entrants = judge
+        ? group.entrants.filter((e) => assigned(judge, e) !== 'notAssigned')
+        : group.entrants;
       const split = splitByRubric(entrants, leavesOf);
       for (const part of split) {
         const { columns, weights, maxTotalCp } = columnsOf(input.criteria, part.leaves);
@@ -200,14 +268,29 @@ export function buildScoreSheetDoc(input: ScoreSheetInput): ScoreSheetDoc {
         const name = judge ? cleanText(judge.name, 200) : '';
         sheets.push({
           title: 'PHIẾU CHẤM ĐIỂM',
-          scopeLine: cleanText([input.roundName, group.clusterName].map((s) => cleanText(s, 240)).filter(Boolean).join(' – '), 500),
-          rubricLine: split.length > 1 && part.rubric ? cleanText(`Áp dụng cho: ${RUBRIC_NAMES[part.rubric] ?? part.rubric}`, 300) : '',
+          scopeLine: cleanText(
+            [input.roundName, group.clusterName]
+              .map((s) => cleanText(s, 240))
+              .filter(Boolean)
+              .join(' – '),
+            500,
+          ),
+          rubricLine:
+            split.length > 1 && part.rubric
+              ? cleanText(`Áp dụng cho: ${RUBRIC_NAMES[part.rubric] ?? part.rubric}`, 300)
+              : '',
           judgeLine: cleanText(`Giám khảo: ${name || DOTS}`, 300),
           entrantHeader,
           columns,
           totalHeader: `Tổng (${points(maxTotalCp)})`,
           rows,
-          notes: notesOf(input.criteria, part.leaves, weights, rows, scoreOf !== null && judge !== null),
+          notes: notesOf(
+            input.criteria,
+            part.leaves,
+            weights,
+            rows,
+            scoreOf !== null && judge !== null,
+          ),
           signature: { title: 'GIÁM KHẢO', hint: '(Ký, ghi rõ họ tên)', name },
         });
       }

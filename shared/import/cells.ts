@@ -13,10 +13,13 @@ export type CellIssue =
   | { readonly kind: 'tooPrecise'; readonly text: string }
   | { readonly kind: 'notInteger'; readonly text: string };
 
-export type CellRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: CellIssue };
+export type CellRead<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: CellIssue };
 
-export const isFormula = (c: RawCell): c is RawFormula => typeof c === 'object' && c !== null && 'formula' in c;
-export const isDate = (c: RawCell): c is { readonly date: string } => typeof c === 'object' && c !== null && 'date' in c;
+export const isFormula = (c: RawCell): c is RawFormula =>
+  typeof c === 'object' && c !== null && 'formula' in c;
+export const isDate = (c: RawCell): c is { readonly date: string } =>
+  typeof c === 'object' && c !== null && 'date' in c;
 
 /** 0 → "A", 25 → "Z", 26 → "AA": the letters Excel shows above a column. */
 export function columnLetter(index: number): string {
@@ -54,7 +57,12 @@ export function parseMerges(ranges: readonly string[]): MergedRange[] {
     const p = parseAddress(a ?? '');
     const q = parseAddress(b ?? a ?? '');
     if (!p || !q) continue;
-    out.push({ top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) });
+    out.push({
+      top: Math.min(p.row, q.row),
+      left: Math.min(p.col, q.col),
+      bottom: Math.max(p.row, q.row),
+      right: Math.max(p.col, q.col),
+    });
   }
   return out;
 }
@@ -66,7 +74,8 @@ const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
 export function cellText(c: RawCell): string {
   if (c === null) return '';
   if (typeof c === 'string') return c.normalize('NFC').trim().replace(ESCAPED_FORMULA, '');
-  if (typeof c === 'number') return Number.isInteger(c) ? String(c) : String(Number(c.toPrecision(15)));
+  if (typeof c === 'number')
+    return Number.isInteger(c) ? String(c) : String(Number(c.toPrecision(15)));
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
   if (isDate(c)) return displayDate(c.date);
   return c.result === null ? '' : cellText(c.result);
@@ -82,7 +91,8 @@ export function displayDate(iso: string): string {
 
 /** Text of a cell for a text field; a formula with no cached value is an issue, not an empty value. */
 export function readText(c: RawCell): CellRead<string> {
-  if (isFormula(c) && c.result === null) return { ok: false, issue: { kind: 'formulaNoResult', formula: c.formula, error: c.error } };
+  if (isFormula(c) && c.result === null)
+    return { ok: false, issue: { kind: 'formulaNoResult', formula: c.formula, error: c.error } };
   return { ok: true, value: cellText(c) };
 }
 
@@ -92,14 +102,16 @@ export function readText(c: RawCell): CellRead<string> {
  */
 export function readCentipoints(c: RawCell): CellRead<number | null> {
   if (isFormula(c)) {
-    if (c.result === null) return { ok: false, issue: { kind: 'formulaNoResult', formula: c.formula, error: c.error } };
+    if (c.result === null)
+      return { ok: false, issue: { kind: 'formulaNoResult', formula: c.formula, error: c.error } };
     return readCentipoints(c.result);
   }
   if (isDate(c)) return { ok: false, issue: { kind: 'dateInNumber', date: displayDate(c.date) } };
   if (typeof c === 'number') {
     const cp = Math.round(c * 100);
     // Floats like 8.1 are 810.0000000001 centipoints; more than that is a real third decimal.
-    if (!Number.isFinite(c) || Math.abs(c * 100 - cp) > 1e-6) return { ok: false, issue: { kind: 'tooPrecise', text: cellText(c) } };
+    if (!Number.isFinite(c) || Math.abs(c * 100 - cp) > 1e-6)
+      return { ok: false, issue: { kind: 'tooPrecise', text: cellText(c) } };
     return { ok: true, value: cp };
   }
   const text = cellText(c);
@@ -113,7 +125,10 @@ export function readCentipoints(c: RawCell): CellRead<number | null> {
 /** A whole number (weights, order); "2,0" is fine, "1,5" is not. */
 export function readInteger(c: RawCell): CellRead<number | null> {
   const r = readCentipoints(c);
-  if (!r.ok) return r.issue.kind === 'tooPrecise' ? { ok: false, issue: { kind: 'notInteger', text: r.issue.text } } : r;
+  if (!r.ok)
+    return r.issue.kind === 'tooPrecise'
+      ? { ok: false, issue: { kind: 'notInteger', text: r.issue.text } }
+      : r;
   if (r.value === null) return r;
   if (r.value % 100 !== 0) return { ok: false, issue: { kind: 'notInteger', text: cellText(c) } };
   return { ok: true, value: r.value / 100 };

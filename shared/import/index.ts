@@ -5,11 +5,25 @@
  * says what would change; the renderer writes it. entrantsToSheet & co. go the other way.
  */
 export type { RawCell, RawFormula, RawSheet, RawWorkbook } from './types';
-export type { CriterionField, EntrantField, FieldKey, FieldOf, FieldSpec, ImportTarget, JudgeField } from './fields';
+export type {
+  CriterionField,
+  EntrantField,
+  FieldKey,
+  FieldOf,
+  FieldSpec,
+  ImportTarget,
+  JudgeField,
+} from './fields';
 export { FIELDS } from './fields';
 export { columnLetter, cellText } from './cells';
 export { foldVietnamese, viCollator, derivedCode, DERIVED_CODE_PREFIX } from './text';
-export { guessMapping, findHeader, guessSheetMapping, type ColumnMapping, type SheetMapping } from './mapping';
+export {
+  guessMapping,
+  findHeader,
+  guessSheetMapping,
+  type ColumnMapping,
+  type SheetMapping,
+} from './mapping';
 export type { ImportProblem, ProblemCode } from './problems';
 export {
   criteriaToRecords,
@@ -26,6 +40,19 @@ export {
   type JudgeRecord,
   type RecordOf,
 } from './records';
-export { buildPreview, previewFile, type ImportPreview, type MappingInput, type PreviewContext, type PreviewRow } from './preview';
+export {
+  buildPreview,
+  previewFile,
+  type ImportPreview,
+  type MappingInput,
+  type PreviewContext,
+  type PreviewRow,
+} from './preview';
 export { planUpsert, type FieldChange, type PlannedUpdate, type UpsertPlan } from './upsert';
-export { criteriaToSheet, entrantsToSheet, judgesToSheet, type SheetModel, type SheetValue } from './export-sheet';
+export {
+  criteriaToSheet,
+  entrantsToSheet,
+  judgesToSheet,
+  type SheetModel,
+  type SheetValue,
+} from './export-sheet';

@@ -7,7 +7,13 @@
  */
 import type { RawCell, RawWorkbook } from './types';
 import { cellText, parseMerges } from './cells';
-import { FIELDS, hasRequiredColumns, ignoredHeaders, type FieldOf, type ImportTarget } from './fields';
+import {
+  FIELDS,
+  hasRequiredColumns,
+  ignoredHeaders,
+  type FieldOf,
+  type ImportTarget,
+} from './fields';
 import { sheetGrid, type SheetGrid } from './grid';
 import { headerKey } from './text';
 
@@ -72,7 +78,10 @@ function bestMatch(text: string, target: ImportTarget): Match | null {
  * Field for each header, each field used at most once: the strongest matches are assigned first,
  * so "Tên đơn vị" goes to the unit even when "Tên" alone would also fit the name.
  */
-export function guessMapping<T extends ImportTarget>(headers: readonly RawCell[], target: T): ColumnMapping<T> {
+export function guessMapping<T extends ImportTarget>(
+  headers: readonly RawCell[],
+  target: T,
+): ColumnMapping<T> {
   const candidates: { col: number; match: Match }[] = [];
   headers.slice(0, HEADER_MAX_COLUMNS).forEach((h, col) => {
     const match = bestMatch(cellText(h), target);
@@ -90,7 +99,12 @@ export function guessMapping<T extends ImportTarget>(headers: readonly RawCell[]
 }
 
 /** Header text per column for a header spanning rows top..bottom: the lowest cell that names a field. */
-function blockHeaders(grid: SheetGrid, top: number, bottom: number, target: ImportTarget): string[] {
+function blockHeaders(
+  grid: SheetGrid,
+  top: number,
+  bottom: number,
+  target: ImportTarget,
+): string[] {
   const width = Math.min(grid.columnCount, HEADER_MAX_COLUMNS);
   const out: string[] = [];
   for (let c = 0; c < width; c++) {
@@ -115,13 +129,18 @@ interface Found<T extends ImportTarget> {
   readonly score: number;
 }
 
-function findInSheet<T extends ImportTarget>(workbook: RawWorkbook, sheetIndex: number, target: T): Found<T> | null {
+function findInSheet<T extends ImportTarget>(
+  workbook: RawWorkbook,
+  sheetIndex: number,
+  target: T,
+): Found<T> | null {
   const sheet = workbook.sheets[sheetIndex];
   const grid = sheetGrid(sheet);
   const spans = new Map<number, number>();
   // A header merged down over two or three rows marks a header block; sub-headers sit in its lower rows.
   for (const m of parseMerges(sheet.merges)) {
-    if (m.bottom > m.top && m.top < HEADER_SEARCH_ROWS) spans.set(m.top, Math.max(spans.get(m.top) ?? 0, Math.min(m.bottom - m.top, 2)));
+    if (m.bottom > m.top && m.top < HEADER_SEARCH_ROWS)
+      spans.set(m.top, Math.max(spans.get(m.top) ?? 0, Math.min(m.bottom - m.top, 2)));
   }
   let best: Found<T> | null = null;
   for (let r = 0; r < Math.min(grid.rowCount, HEADER_SEARCH_ROWS); r++) {
@@ -132,14 +151,28 @@ function findInSheet<T extends ImportTarget>(workbook: RawWorkbook, sheetIndex: 
     const score = columns.filter((c) => c !== null).length;
     // Strictly better only: of equal rows, the first (top of a two-row header) wins.
     if (!best || score > best.score) {
-      best = { score, mapping: { target, columns, sheetName: sheet.name, headerRow: bottom + 1, firstDataRow: bottom + 2, headers } };
+      best = {
+        score,
+        mapping: {
+          target,
+          columns,
+          sheetName: sheet.name,
+          headerRow: bottom + 1,
+          firstDataRow: bottom + 2,
+          headers,
+        },
+      };
     }
   }
   return best;
 }
 
 /** Where the header of one sheet is and what its columns hold; null when no row looks like a header. */
-export function findHeader<T extends ImportTarget>(workbook: RawWorkbook, sheetName: string, target: T): SheetMapping<T> | null {
+export function findHeader<T extends ImportTarget>(
+  workbook: RawWorkbook,
+  sheetName: string,
+  target: T,
+): SheetMapping<T> | null {
   const i = workbook.sheets.findIndex((s) => s.name === sheetName);
   return i < 0 ? null : (findInSheet(workbook, i, target)?.mapping ?? null);
 }
@@ -148,7 +181,10 @@ export function findHeader<T extends ImportTarget>(workbook: RawWorkbook, sheetN
  * The sheet that best looks like a list of this target, and its mapping. The first sheet is often
  * instructions or a cover page, so every sheet is tried; equal sheets go to the first.
  */
-export function guessSheetMapping<T extends ImportTarget>(workbook: RawWorkbook, target: T): SheetMapping<T> | null {
+export function guessSheetMapping<T extends ImportTarget>(
+  workbook: RawWorkbook,
+  target: T,
+): SheetMapping<T> | null {
   let best: Found<T> | null = null;
   workbook.sheets.forEach((_s, i) => {
     const found = findInSheet(workbook, i, target);

@@ -8,13 +8,27 @@
 import type { ClusterId, EntrantKind } from '../model/types';
 import type { RawWorkbook } from './types';
 import { cellText } from './cells';
-import { FIELDS, hasRequiredColumns, type CriterionField, type EntrantField, type ImportTarget, type JudgeField } from './fields';
+import {
+  FIELDS,
+  hasRequiredColumns,
+  type CriterionField,
+  type EntrantField,
+  type ImportTarget,
+  type JudgeField,
+} from './fields';
 import { sheetGrid } from './grid';
 import { guessSheetMapping, type SheetMapping } from './mapping';
 import { problem, type ImportProblem, type Place } from './problems';
 import { criterionCode, type CriterionRecord, type RecordOf } from './records';
 import { isBlankRow, rowReader, type RowReader, type RowSource } from './row-reader';
-import { ClusterIndex, parseCriterion, parseEntrant, parseJudge, type CriterionDraft, type ParseContext } from './row-parsers';
+import {
+  ClusterIndex,
+  parseCriterion,
+  parseEntrant,
+  parseJudge,
+  type CriterionDraft,
+  type ParseContext,
+} from './row-parsers';
 import { DERIVED_CODE_PREFIX, matchKey } from './text';
 import { formatCp } from '../scoring/format';
 
@@ -48,7 +62,10 @@ export interface ImportPreview<T extends ImportTarget> {
   readonly skippedRows: readonly number[];
 }
 
-export type MappingInput<T extends ImportTarget> = Pick<SheetMapping<T>, 'columns' | 'firstDataRow' | 'headers'>;
+export type MappingInput<T extends ImportTarget> = Pick<
+  SheetMapping<T>,
+  'columns' | 'firstDataRow' | 'headers'
+>;
 
 /** Past this many, further problems are counted in one closing line: nobody reads 50,000 messages. */
 const MAX_PROBLEMS = 2000;
@@ -57,7 +74,9 @@ const MAX_PROBLEMS = 2000;
 const isNumberingRow = (cells: readonly string[]): boolean => {
   const filled = cells.filter((c) => c !== '').map((c) => c.replace(/^\((\d+)\)$/, '$1'));
   const first = Number(filled[0]);
-  return filled.length >= 3 && Number.isInteger(first) && filled.every((c, i) => c === String(first + i));
+  return (
+    filled.length >= 3 && Number.isInteger(first) && filled.every((c, i) => c === String(first + i))
+  );
 };
 
 export function buildPreview<T extends ImportTarget>(
@@ -68,17 +87,35 @@ export function buildPreview<T extends ImportTarget>(
   context: PreviewContext,
 ): ImportPreview<T> {
   const sheet = workbook.sheets.find((s) => s.name === sheetName);
-  const place: Place = { fileName: workbook.fileName, sheetName: workbook.format === 'csv' ? null : sheetName };
-  const empty = (problems: ImportProblem[]): ImportPreview<T> => ({ target, fileName: workbook.fileName, sheetName, rows: [], problems, skippedRows: [] });
-  const sheetLevel = (code: ImportProblem['code'], detail: string) => problem(place, { row: null, col: null, header: null }, code, detail);
+  const place: Place = {
+    fileName: workbook.fileName,
+    sheetName: workbook.format === 'csv' ? null : sheetName,
+  };
+  const empty = (problems: ImportProblem[]): ImportPreview<T> => ({
+    target,
+    fileName: workbook.fileName,
+    sheetName,
+    rows: [],
+    problems,
+    skippedRows: [],
+  });
+  const sheetLevel = (code: ImportProblem['code'], detail: string) =>
+    problem(place, { row: null, col: null, header: null }, code, detail);
   if (!sheet) return empty([sheetLevel('noHeader', `không có trang tính “${sheetName}”.`)]);
 
   const specs = FIELDS[target];
   const headerOf = (f: string) => specs.find((s) => s.key === f)?.header ?? f;
   const missing = specs.filter((s) => s.required && !mapping.columns.includes(s.key));
   if (missing.length || !hasRequiredColumns(target, mapping.columns)) {
-    const names = (missing.length ? missing : specs.filter((s) => s.key === 'name')).map((s) => `“${s.header}”`).join(', ');
-    return empty([sheetLevel('missingColumn', `không tìm thấy cột ${names}. Hãy chọn cột tương ứng hoặc thêm cột đó vào tệp.`)]);
+    const names = (missing.length ? missing : specs.filter((s) => s.key === 'name'))
+      .map((s) => `“${s.header}”`)
+      .join(', ');
+    return empty([
+      sheetLevel(
+        'missingColumn',
+        `không tìm thấy cột ${names}. Hãy chọn cột tương ứng hoặc thêm cột đó vào tệp.`,
+      ),
+    ]);
   }
 
   const grid = sheetGrid(sheet);
@@ -97,7 +134,10 @@ export function buildPreview<T extends ImportTarget>(
   const seen = new Map<string, number>();
 
   for (let r = Math.max(0, mapping.firstDataRow - 1); r < grid.rowCount; r++) {
-    if (grid.isSectionRow(r) || (r === mapping.firstDataRow - 1 && isNumberingRow((sheet.rows[r] ?? []).map(cellText)))) {
+    if (
+      grid.isSectionRow(r) ||
+      (r === mapping.firstDataRow - 1 && isNumberingRow((sheet.rows[r] ?? []).map(cellText)))
+    ) {
       skippedRows.push(r + 1);
       continue;
     }
@@ -107,7 +147,11 @@ export function buildPreview<T extends ImportTarget>(
       const key = matchKey(record.code);
       const first = seen.get(key);
       if (first !== undefined) {
-        reader.report(duplicateField(target, record.code, columnOf), 'duplicateCode', duplicateDetail(target, record, first));
+        reader.report(
+          duplicateField(target, record.code, columnOf),
+          'duplicateCode',
+          duplicateDetail(target, record, first),
+        );
       } else {
         seen.set(key, reader.row);
         parsed.push({ row: reader.row, record: record as RecordOf[T] | CriterionDraft });
@@ -118,37 +162,85 @@ export function buildPreview<T extends ImportTarget>(
 
   let rows: PreviewRow<RecordOf[T]>[];
   if (target === 'criteria') {
-    const done = finishCriteria(parsed as { row: number; record: CriterionDraft }[], place, src, problems);
-    rows = done.map(({ row, record }) => ({ row, record: record as RecordOf[T], existing: existing.has(matchKey(record.code)) }));
+    const done = finishCriteria(
+      parsed as { row: number; record: CriterionDraft }[],
+      place,
+      src,
+      problems,
+    );
+    rows = done.map(({ row, record }) => ({
+      row,
+      record: record as RecordOf[T],
+      existing: existing.has(matchKey(record.code)),
+    }));
   } else {
-    rows = parsed.map(({ row, record }) => ({ row, record: record as RecordOf[T], existing: existing.has(matchKey(record.code)) }));
+    rows = parsed.map(({ row, record }) => ({
+      row,
+      record: record as RecordOf[T],
+      existing: existing.has(matchKey(record.code)),
+    }));
   }
   if (rows.length === 0 && problems.length === 0) {
-    problems.push(sheetLevel('noRows', `không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${mapping.firstDataRow - 1}).`));
+    problems.push(
+      sheetLevel(
+        'noRows',
+        `không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${mapping.firstDataRow - 1}).`,
+      ),
+    );
   }
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (problems.length > MAX_PROBLEMS) {
     const more = problems.length - MAX_PROBLEMS;
     problems.length = MAX_PROBLEMS;
-    problems.push(sheetLevel('truncated', `và ${more} lỗi khác không liệt kê. Hãy sửa các lỗi trên rồi nhập lại.`));
+    problems.push(
+      sheetLevel(
+        'truncated',
+        `và ${more} lỗi khác không liệt kê. Hãy sửa các lỗi trên rồi nhập lại.`,
+      ),
+    );
   }
   return { target, fileName: workbook.fileName, sheetName, rows, problems, skippedRows };
 }
 
 /** Guess the sheet and mapping, then preview: what the import screen shows before the user adjusts anything. */
-export function previewFile<T extends ImportTarget>(workbook: RawWorkbook, target: T, context: PreviewContext): ImportPreview<T> & { readonly mapping: SheetMapping<T> | null } {
+export function previewFile<T extends ImportTarget>(
+  workbook: RawWorkbook,
+  target: T,
+  context: PreviewContext,
+): ImportPreview<T> & { readonly mapping: SheetMapping<T> | null } {
   const mapping = guessSheetMapping(workbook, target);
-  if (mapping) return { ...buildPreview(workbook, mapping.sheetName, mapping, target, context), mapping };
+  if (mapping)
+    return { ...buildPreview(workbook, mapping.sheetName, mapping, target, context), mapping };
   const first = workbook.sheets[0]?.name ?? '';
-  const place: Place = { fileName: workbook.fileName, sheetName: workbook.format === 'csv' || !first ? null : first };
-  const what = { entrants: 'tên mô hình / đội thi', judges: 'họ và tên giám khảo', criteria: 'tiêu chí hoặc phần thi' }[target];
+  const place: Place = {
+    fileName: workbook.fileName,
+    sheetName: workbook.format === 'csv' || !first ? null : first,
+  };
+  const what = {
+    entrants: 'tên mô hình / đội thi',
+    judges: 'họ và tên giám khảo',
+    criteria: 'tiêu chí hoặc phần thi',
+  }[target];
   const detail = workbook.sheets.every((s) => s.rows.length === 0)
     ? 'tệp không có dữ liệu.'
     : `không tìm thấy dòng tiêu đề có cột ${what} trong ${workbook.sheets.length > 1 ? `${workbook.sheets.length} trang tính` : 'trang tính'}. Hãy kiểm tra tệp có đúng danh sách cần nhập không, hoặc chọn cột bằng tay.`;
-  return { target, fileName: workbook.fileName, sheetName: first, rows: [], problems: [problem(place, { row: null, col: null, header: null }, 'noHeader', detail)], skippedRows: [], mapping: null };
+  return {
+    target,
+    fileName: workbook.fileName,
+    sheetName: first,
+    rows: [],
+    problems: [problem(place, { row: null, col: null, header: null }, 'noHeader', detail)],
+    skippedRows: [],
+    mapping: null,
+  };
 }
 
-function parseRow(target: ImportTarget, src: RowSource, r: number, ctx: ParseContext): { reader: RowReader<string>; record: RecordOf[ImportTarget] | CriterionDraft | null } {
+function parseRow(
+  target: ImportTarget,
+  src: RowSource,
+  r: number,
+  ctx: ParseContext,
+): { reader: RowReader<string>; record: RecordOf[ImportTarget] | CriterionDraft | null } {
   switch (target) {
     case 'entrants': {
       const reader = rowReader<EntrantField>(src, r);
@@ -170,14 +262,24 @@ function parseRow(target: ImportTarget, src: RowSource, r: number, ctx: ParseCon
 }
 
 /** A duplicate is reported on the code column when the file has codes, else on the name. */
-function duplicateField(target: ImportTarget, code: string, columnOf: ReadonlyMap<string, number>): 'code' | 'name' {
+function duplicateField(
+  target: ImportTarget,
+  code: string,
+  columnOf: ReadonlyMap<string, number>,
+): 'code' | 'name' {
   const derived = code.startsWith(DERIVED_CODE_PREFIX) || !columnOf.has('code');
   return target === 'criteria' || derived ? 'name' : 'code';
 }
 
-function duplicateDetail(target: ImportTarget, record: { code: string; name: string; part?: string | null }, first: number): string {
+function duplicateDetail(
+  target: ImportTarget,
+  record: { code: string; name: string; part?: string | null },
+  first: number,
+): string {
   if (target === 'criteria') {
-    return record.part ? `tiêu chí “${record.name}” của phần “${record.part}” đã có ở dòng ${first}.` : `“${record.name}” đã có ở dòng ${first}.`;
+    return record.part
+      ? `tiêu chí “${record.name}” của phần “${record.part}” đã có ở dòng ${first}.`
+      : `“${record.name}” đã có ở dòng ${first}.`;
   }
   if (record.code.startsWith(DERIVED_CODE_PREFIX)) {
     return `tên và đơn vị trùng với dòng ${first}. Tệp không có mã nên tên + đơn vị được dùng làm mã; hãy xoá dòng lặp hoặc thêm cột Mã.`;
@@ -190,36 +292,73 @@ function duplicateDetail(target: ImportTarget, record: { code: string; name: str
  * own row does, number siblings in file order where the file gives no order, and warn when a
  * part's maximum differs from what its criteria add up to.
  */
-function finishCriteria(parsed: readonly { row: number; record: CriterionDraft }[], place: Place, src: RowSource, problems: ImportProblem[]) {
+function finishCriteria(
+  parsed: readonly { row: number; record: CriterionDraft }[],
+  place: Place,
+  src: RowSource,
+  problems: ImportProblem[],
+) {
   const parts = new Map<string, { row: number; record: CriterionDraft }>();
   for (const p of parsed) if (p.record.part === null) parts.set(matchKey(p.record.name), p);
   const drafts = [...parsed];
   for (const p of parsed) {
     const part = p.record.part;
     if (part === null || parts.has(matchKey(part))) continue;
-    const record: CriterionDraft = { code: criterionCode(null, part), part: null, name: part, maxCp: null, stepCp: p.record.stepCp, weight: 1, order: null, objective: false, description: null, isPartRow: true };
+    const record: CriterionDraft = {
+      code: criterionCode(null, part),
+      part: null,
+      name: part,
+      maxCp: null,
+      stepCp: p.record.stepCp,
+      weight: 1,
+      order: null,
+      objective: false,
+      description: null,
+      isPartRow: true,
+    };
     parts.set(matchKey(part), { row: p.row, record });
     drafts.push({ row: p.row, record });
   }
   // A part added for a criterion sits on that criterion's row, just before it.
-  drafts.sort((a, b) => a.row - b.row || Number(b.record.part === null) - Number(a.record.part === null));
+  drafts.sort(
+    (a, b) => a.row - b.row || Number(b.record.part === null) - Number(a.record.part === null),
+  );
   const counts = new Map<string, number>();
   const out = drafts.map(({ row, record: { isPartRow: _isPartRow, ...rest } }) => {
-    const partName = rest.part === null ? null : (parts.get(matchKey(rest.part))?.record.name ?? rest.part);
+    const partName =
+      rest.part === null ? null : (parts.get(matchKey(rest.part))?.record.name ?? rest.part);
     const parentKey = partName === null ? '' : matchKey(partName);
     const n = (counts.get(parentKey) ?? 0) + 1;
     counts.set(parentKey, n);
-    const record: CriterionRecord = { ...rest, part: partName, code: criterionCode(partName, rest.name), order: rest.order ?? n };
+    const record: CriterionRecord = {
+      ...rest,
+      part: partName,
+      code: criterionCode(partName, rest.name),
+      order: rest.order ?? n,
+    };
     return { row, record };
   });
   for (const [key, p] of parts) {
     const children = out.filter((o) => o.record.part !== null && matchKey(o.record.part) === key);
-    if (p.record.maxCp === null || children.length === 0 || children.some((c) => c.record.maxCp === null)) continue;
+    if (
+      p.record.maxCp === null ||
+      children.length === 0 ||
+      children.some((c) => c.record.maxCp === null)
+    )
+      continue;
     const sum = children.reduce((s, c) => s + (c.record.maxCp ?? 0) * c.record.weight, 0);
     if (sum === p.record.maxCp) continue;
     const col = src.columnOf.get('max') ?? null;
     const detail = `phần “${p.record.name}” có điểm tối đa ${formatCp(p.record.maxCp)} nhưng các tiêu chí của phần cộng lại ${formatCp(sum)} (đã nhân trọng số).`;
-    problems.push(problem(place, { row: p.row, col, header: col === null ? null : src.headers[col] }, 'partSumMismatch', detail, 'warning'));
+    problems.push(
+      problem(
+        place,
+        { row: p.row, col, header: col === null ? null : src.headers[col] },
+        'partSumMismatch',
+        detail,
+        'warning',
+      ),
+    );
   }
   return out;
 }

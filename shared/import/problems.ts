@@ -56,12 +56,19 @@ export function where(place: Place, at: CellRef): string {
   const parts = [`Tệp “${place.fileName}”`];
   if (place.sheetName !== null) parts.push(`trang “${place.sheetName}”`);
   if (at.row !== null) parts.push(`dòng ${at.row}`);
-  if (at.col !== null) parts.push(`cột ${columnLetter(at.col)}${at.header ? ` (${at.header})` : ''}`);
+  if (at.col !== null)
+    parts.push(`cột ${columnLetter(at.col)}${at.header ? ` (${at.header})` : ''}`);
   else if (at.header) parts.push(`cột “${at.header}”`);
   return parts.join(', ');
 }
 
-export function problem(place: Place, at: CellRef, code: ProblemCode, detail: string, severity: 'error' | 'warning' = 'error'): ImportProblem {
+export function problem(
+  place: Place,
+  at: CellRef,
+  code: ProblemCode,
+  detail: string,
+  severity: 'error' | 'warning' = 'error',
+): ImportProblem {
   return {
     severity,
     code,

@@ -5,7 +5,15 @@
  * undefined, so two records are equal exactly when every field is.
  * Not here: parsing cells (row-parsers.ts) or writing to the database (the renderer does that).
  */
-import type { Cluster, ClusterId, Criterion, Entrant, EntrantKind, Judge, JudgeRole } from '../model/types';
+import type {
+  Cluster,
+  ClusterId,
+  Criterion,
+  Entrant,
+  EntrantKind,
+  Judge,
+  JudgeRole,
+} from '../model/types';
 import { derivedCode } from './text';
 
 export interface EntrantRecord {
@@ -67,11 +75,13 @@ export interface Existing<R> {
   readonly record: R;
 }
 
-export const criterionCode = (part: string | null, name: string): string => derivedCode(part ?? '', name);
+export const criterionCode = (part: string | null, name: string): string =>
+  derivedCode(part ?? '', name);
 export const judgeCode = (name: string, unit: string): string => derivedCode(name, unit);
 
 const orNull = (s: string | undefined): string | null => (s === undefined || s === '' ? null : s);
-const clusterName = (clusters: readonly Cluster[], id: ClusterId) => clusters.find((c) => c.id === id)?.name ?? '';
+const clusterName = (clusters: readonly Cluster[], id: ClusterId) =>
+  clusters.find((c) => c.id === id)?.name ?? '';
 
 export function entrantToRecord(e: Entrant, clusters: readonly Cluster[]): EntrantRecord {
   return {
@@ -112,7 +122,8 @@ export function criteriaToRecords(criteria: readonly Criterion[]): Existing<Crit
   const byId = new Map(criteria.map((c) => [c.id, c]));
   const topOf = (c: Criterion): Criterion => {
     let t = c;
-    for (let guard = 0; t.parentId !== null && byId.has(t.parentId) && guard < 64; guard++) t = byId.get(t.parentId) as Criterion;
+    for (let guard = 0; t.parentId !== null && byId.has(t.parentId) && guard < 64; guard++)
+      t = byId.get(t.parentId) as Criterion;
     return t;
   };
   const toRecord = (c: Criterion): Existing<CriterionRecord> => {
@@ -136,9 +147,13 @@ export function criteriaToRecords(criteria: readonly Criterion[]): Existing<Crit
     };
   };
   const out: Existing<CriterionRecord>[] = [];
-  const top = criteria.filter((c) => c.parentId === null || !byId.has(c.parentId)).sort((a, b) => a.order - b.order);
+  const top = criteria
+    .filter((c) => c.parentId === null || !byId.has(c.parentId))
+    .sort((a, b) => a.order - b.order);
   const walk = (parent: Criterion) => {
-    for (const child of criteria.filter((c) => c.parentId === parent.id).sort((a, b) => a.order - b.order)) {
+    for (const child of criteria
+      .filter((c) => c.parentId === parent.id)
+      .sort((a, b) => a.order - b.order)) {
       out.push(toRecord(child));
       walk(child);
     }
@@ -150,13 +165,20 @@ export function criteriaToRecords(criteria: readonly Criterion[]): Existing<Crit
   return out;
 }
 
-export const existingEntrants = (entrants: readonly Entrant[], clusters: readonly Cluster[]): Existing<EntrantRecord>[] =>
+export const existingEntrants = (
+  entrants: readonly Entrant[],
+  clusters: readonly Cluster[],
+): Existing<EntrantRecord>[] =>
   entrants.map((e) => ({ id: e.id, record: entrantToRecord(e, clusters) }));
-export const existingJudges = (judges: readonly Judge[], clusters: readonly Cluster[]): Existing<JudgeRecord>[] =>
-  judges.map((j) => ({ id: j.id, record: judgeToRecord(j, clusters) }));
+export const existingJudges = (
+  judges: readonly Judge[],
+  clusters: readonly Cluster[],
+): Existing<JudgeRecord>[] => judges.map((j) => ({ id: j.id, record: judgeToRecord(j, clusters) }));
 
 /** The stored fields an entrant record sets; the renderer adds id, roundId and order. */
-export function entrantFields(r: EntrantRecord): Omit<Entrant, 'id' | 'roundId' | 'order' | 'sourceEntrantId'> {
+export function entrantFields(
+  r: EntrantRecord,
+): Omit<Entrant, 'id' | 'roundId' | 'order' | 'sourceEntrantId'> {
   const opt = (v: string | null) => v ?? undefined;
   return {
     code: r.code,
@@ -176,5 +198,12 @@ export function entrantFields(r: EntrantRecord): Omit<Entrant, 'id' | 'roundId' 
 
 /** The stored fields a judge record sets; the renderer adds id, contestId and order. */
 export function judgeFields(r: JudgeRecord): Omit<Judge, 'id' | 'contestId' | 'order'> {
-  return { name: r.name, title: r.title, unit: r.unit, role: r.role, clusterIds: r.clusterIds, fields: r.fields };
+  return {
+    name: r.name,
+    title: r.title,
+    unit: r.unit,
+    role: r.role,
+    clusterIds: r.clusterIds,
+    fields: r.fields,
+  };
 }

@@ -7,7 +7,13 @@
 import type { RawCell } from './types';
 import { isBlank, readCentipoints, readInteger, readText, type CellRead } from './cells';
 import type { SheetGrid } from './grid';
-import { describeCellIssue, problem, type ImportProblem, type Place, type ProblemCode } from './problems';
+import {
+  describeCellIssue,
+  problem,
+  type ImportProblem,
+  type Place,
+  type ProblemCode,
+} from './problems';
 
 /** Names, units and titles longer than this are pasted paragraphs or garbage, not values. */
 export const MAX_TEXT = 500;
@@ -43,9 +49,19 @@ export function rowReader<F extends string>(src: RowSource, rowIndex: number): R
     const col = src.columnOf.get(field);
     return col === undefined ? null : src.grid.at(rowIndex, col, 'columnMerges');
   };
-  const report = (field: F | null, code: ProblemCode, detail: string, severity: 'error' | 'warning' = 'error') => {
+  const report = (
+    field: F | null,
+    code: ProblemCode,
+    detail: string,
+    severity: 'error' | 'warning' = 'error',
+  ) => {
     const col = field === null ? undefined : src.columnOf.get(field);
-    const header = field === null ? null : col !== undefined && src.headers[col] ? src.headers[col] : src.headerOf(field);
+    const header =
+      field === null
+        ? null
+        : col !== undefined && src.headers[col]
+          ? src.headers[col]
+          : src.headerOf(field);
     problems.push(problem(src.place, { row, col: col ?? null, header }, code, detail, severity));
   };
   const read = <T>(field: F, r: CellRead<T>): T | undefined => {
@@ -60,7 +76,11 @@ export function rowReader<F extends string>(src: RowSource, rowIndex: number): R
     text(field, maxLength = MAX_TEXT) {
       const value = read(field, readText(cellOf(field)));
       if (value !== undefined && value.length > maxLength) {
-        report(field, 'tooLong', `nội dung dài ${value.length} ký tự, quá giới hạn ${maxLength} ký tự. Có thể cột này chọn nhầm.`);
+        report(
+          field,
+          'tooLong',
+          `nội dung dài ${value.length} ký tự, quá giới hạn ${maxLength} ký tự. Có thể cột này chọn nhầm.`,
+        );
         return undefined;
       }
       return value;

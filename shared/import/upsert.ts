@@ -37,11 +37,19 @@ export interface UpsertPlan<R> {
   readonly absent: readonly Existing<R>[];
 }
 
-type Shown<R> = { readonly [K in keyof R]?: { readonly label: string; readonly show: (v: R[K]) => string } };
+type Shown<R> = {
+  readonly [K in keyof R]?: { readonly label: string; readonly show: (v: R[K]) => string };
+};
 
 const text = (label: string) => ({ label, show: (v: string | null) => v ?? '' });
-const items = (label: string) => ({ label, show: (v: readonly string[]) => v.join(LIST_SEPARATOR) });
-const cp = (label: string) => ({ label, show: (v: number | null) => (v === null ? '' : formatCp(v)) });
+const items = (label: string) => ({
+  label,
+  show: (v: readonly string[]) => v.join(LIST_SEPARATOR),
+});
+const cp = (label: string) => ({
+  label,
+  show: (v: number | null) => (v === null ? '' : formatCp(v)),
+});
 
 /**
  * The fields compared per target and how a change is shown. Ids are compared through the names
@@ -99,7 +107,10 @@ function identity(r: RecordOf[ImportTarget]): string {
   return matchKey(r.code);
 }
 
-export function planUpsert<T extends ImportTarget>(preview: ImportPreview<T>, existing: readonly Existing<RecordOf[T]>[]): UpsertPlan<RecordOf[T]> {
+export function planUpsert<T extends ImportTarget>(
+  preview: ImportPreview<T>,
+  existing: readonly Existing<RecordOf[T]>[],
+): UpsertPlan<RecordOf[T]> {
   type R = RecordOf[T];
   const shown = COMPARED[preview.target] as Shown<R>;
   const byCode = new Map<string, Existing<R>>();
@@ -113,7 +124,10 @@ export function planUpsert<T extends ImportTarget>(preview: ImportPreview<T>, ex
   const update: PlannedUpdate<R>[] = [];
   const unchanged: { id: string; row: number; record: R }[] = [];
   for (const row of preview.rows) {
-    const candidates = [byCode.get(matchKey(row.record.code)), byIdentity.get(identity(row.record))];
+    const candidates = [
+      byCode.get(matchKey(row.record.code)),
+      byIdentity.get(identity(row.record)),
+    ];
     const match = candidates.find((c): c is Existing<R> => c !== undefined && !used.has(c.id));
     if (!match) {
       create.push(row);
@@ -121,10 +135,13 @@ export function planUpsert<T extends ImportTarget>(preview: ImportPreview<T>, ex
     }
     used.add(match.id);
     // A code the app made up for a file without codes never replaces a code someone typed.
-    const keepCode = row.record.code.startsWith(DERIVED_CODE_PREFIX) && !match.record.code.startsWith(DERIVED_CODE_PREFIX);
+    const keepCode =
+      row.record.code.startsWith(DERIVED_CODE_PREFIX) &&
+      !match.record.code.startsWith(DERIVED_CODE_PREFIX);
     const record = keepCode ? { ...row.record, code: match.record.code } : row.record;
     const changes = diff(shown, match.record, record);
-    if (changes.length) update.push({ id: match.id, row: row.row, record, before: match.record, changes });
+    if (changes.length)
+      update.push({ id: match.id, row: row.row, record, before: match.record, changes });
     else unchanged.push({ id: match.id, row: row.row, record });
   }
   return { create, update, unchanged, absent: existing.filter((e) => !used.has(e.id)) };

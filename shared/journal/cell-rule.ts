@@ -24,7 +24,10 @@ export function cellEffect(e: Pick<JournalEvent, 'kind' | 'pass' | 'steps'>): Ce
     case 'enter':
     case 'edit':
     case 'clear':
-      return { scope: e.pass === 1 ? 'pass1' : e.pass === 2 ? 'pass2' : 'score', steps: e.kind === 'clear' ? null : e.steps };
+      return {
+        scope: e.pass === 1 ? 'pass1' : e.pass === 2 ? 'pass2' : 'score',
+        steps: e.kind === 'clear' ? null : e.steps,
+      };
     case 'amend':
     case 'verifyConfirm':
       return { scope: 'score', steps: e.steps };

@@ -18,7 +18,13 @@ import { compareText } from './ref';
 export function resolutionTemplate(
   conflict: Conflict,
   value: RegisterValue,
-  meta: { readonly contestId: string; readonly by: JournalEvent['by']; readonly at: string; readonly reason: string; readonly locked?: boolean },
+  meta: {
+    readonly contestId: string;
+    readonly by: JournalEvent['by'];
+    readonly at: string;
+    readonly reason: string;
+    readonly locked?: boolean;
+  },
 ): UnsealedEvent {
   const base = {
     v: 1 as const,
@@ -41,7 +47,12 @@ export function resolutionTemplate(
     case 'pass2':
       return { ...base, kind: 'edit', steps, pass: conflict.scope === 'pass1' ? 1 : 2 };
     case 'sheet':
-      return { ...base, kind: value === 'reopened' ? 'reopen' : 'submit', steps: null, pass: conflict.pass };
+      return {
+        ...base,
+        kind: value === 'reopened' ? 'reopen' : 'submit',
+        steps: null,
+        pass: conflict.pass,
+      };
     case 'penalty':
     case 'objective':
     case 'tieBreak':
@@ -66,10 +77,18 @@ export interface ScoreDifference {
 
 /** scoreKey of a conflict's cell (its ids are non-null for scope 'score'). */
 const cellKeyOf = (t: Target): string =>
-  scoreKey({ roundId: t.roundId as RoundId, judgeId: t.judgeId as JudgeId, entrantId: t.entrantId as EntrantId, criterionId: t.criterionId as CriterionId });
+  scoreKey({
+    roundId: t.roundId as RoundId,
+    judgeId: t.judgeId as JudgeId,
+    entrantId: t.entrantId as EntrantId,
+    criterionId: t.criterionId as CriterionId,
+  });
 
 /** The check "database vs journal": every cell whose value differs, including rows only one side has. */
-export function diffScores(db: readonly Score[], p: Pick<Projection, 'scores' | 'conflicts'>): ScoreDifference[] {
+export function diffScores(
+  db: readonly Score[],
+  p: Pick<Projection, 'scores' | 'conflicts'>,
+): ScoreDifference[] {
   const mine = new Map(db.map((s) => [scoreKey(s), s]));
   const theirs = new Map(p.scores.map((s) => [scoreKey(s), s]));
   const conflicted = new Set(p.conflicts.filter((c) => c.scope === 'score').map(cellKeyOf));

@@ -57,13 +57,20 @@ export const journalEventSchema = z.strictObject({
    * supersedes them for the same cell or sheet. Absent on ordinary events, so their hashes are the
    * same as before this field existed. See projection.ts.
    */
-  settles: z.array(z.string().regex(EVENT_REF, 'Tham chiếu sự kiện không hợp lệ.')).min(1).max(64).optional(),
+  settles: z
+    .array(z.string().regex(EVENT_REF, 'Tham chiếu sự kiện không hợp lệ.'))
+    .min(1)
+    .max(64)
+    .optional(),
   /**
    * Optional, for 'setup' and 'decision': the record or decision itself (setup-event.ts checks its
    * form). Written with sorted keys (canonicalJson), absent on every other kind, so events made
    * before this field existed keep their hashes.
    */
-  data: z.record(z.string(), z.unknown()).refine((d) => jsonLength(d) <= MAX_DATA_CHARS, 'Dữ liệu của sự kiện quá lớn.').optional(),
+  data: z
+    .record(z.string(), z.unknown())
+    .refine((d) => jsonLength(d) <= MAX_DATA_CHARS, 'Dữ liệu của sự kiện quá lớn.')
+    .optional(),
   prev: z.string().max(64),
   hash: z.string().length(64),
 });
@@ -78,7 +85,8 @@ const ROLES: ReadonlySet<unknown> = new Set(ACTOR_ROLES);
 const FIELDS: ReadonlySet<string> = new Set(Object.keys(journalEventSchema.shape));
 const isId = (x: unknown): boolean => typeof x === 'string' && x.length >= 1 && x.length <= 100;
 const isText = (x: unknown, max: number): boolean => typeof x === 'string' && x.length <= max;
-const isInt = (x: unknown, min: number, max: number): boolean => Number.isSafeInteger(x) && (x as number) >= min && (x as number) <= max;
+const isInt = (x: unknown, min: number, max: number): boolean =>
+  Number.isSafeInteger(x) && (x as number) >= min && (x as number) <= max;
 
 /**
  * journalEventSchema, hand-written for the hot path: rebuilding from a 100k-line journal spends
@@ -96,8 +104,24 @@ export function isJournalEventShape(x: unknown): x is JournalEvent {
   if (byKeys.length !== 2 || !ROLES.has(by.role) || !isText(by.name, 200)) return false;
   const settles = o.settles;
   const data = o.data;
-  if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data) || jsonLength(data) > MAX_DATA_CHARS)) return false;
-  if (settles !== undefined && !(Array.isArray(settles) && settles.length >= 1 && settles.length <= 64 && settles.every((r) => typeof r === 'string' && EVENT_REF.test(r)))) return false;
+  if (
+    data !== undefined &&
+    (typeof data !== 'object' ||
+      data === null ||
+      Array.isArray(data) ||
+      jsonLength(data) > MAX_DATA_CHARS)
+  )
+    return false;
+  if (
+    settles !== undefined &&
+    !(
+      Array.isArray(settles) &&
+      settles.length >= 1 &&
+      settles.length <= 64 &&
+      settles.every((r) => typeof r === 'string' && EVENT_REF.test(r))
+    )
+  )
+    return false;
   return (
     o.v === 1 &&
     isId(o.contestId) &&
@@ -123,13 +147,37 @@ export type UnsealedEvent = Omit<JournalEvent, 'prev' | 'hash' | 'seq' | 'device
  * Fixed key order so that the same event always hashes to the same bytes. Optional keys (settles)
  * are written only when present, so adding one never changed an existing event's hash.
  */
-const KEY_ORDER = ['v', 'contestId', 'roundId', 'judgeId', 'entrantId', 'criterionId', 'kind', 'steps', 'pass', 'by', 'deviceId', 'seq', 'at', 'reason', 'settles', 'data', 'prev', 'hash'] as const;
+const KEY_ORDER = [
+  'v',
+  'contestId',
+  'roundId',
+  'judgeId',
+  'entrantId',
+  'criterionId',
+  'kind',
+  'steps',
+  'pass',
+  'by',
+  'deviceId',
+  'seq',
+  'at',
+  'reason',
+  'settles',
+  'data',
+  'prev',
+  'hash',
+] as const;
 
 export function canonicalJson(e: Omit<JournalEvent, 'hash'> | JournalEvent): string {
   const o: Record<string, unknown> = {};
   for (const k of KEY_ORDER) {
     if (!(k in e) || (e as Record<string, unknown>)[k] === undefined) continue;
-    o[k] = k === 'by' ? { role: e.by.role, name: e.by.name } : k === 'data' ? sortedKeys(e.data) : (e as Record<string, unknown>)[k];
+    o[k] =
+      k === 'by'
+        ? { role: e.by.role, name: e.by.name }
+        : k === 'data'
+          ? sortedKeys(e.data)
+          : (e as Record<string, unknown>)[k];
   }
   return JSON.stringify(o);
 }
@@ -168,12 +216,19 @@ export function seal(e: UnsealedEvent, deviceId: string, seq: number, prev: stri
 }
 
 /** Short digest printed in document footers: hash of every device's chain head, sorted. */
-export function chainHead(events: readonly Pick<JournalEvent, 'deviceId' | 'seq' | 'hash'>[]): string {
+export function chainHead(
+  events: readonly Pick<JournalEvent, 'deviceId' | 'seq' | 'hash'>[],
+): string {
   const heads = new Map<string, Pick<JournalEvent, 'deviceId' | 'seq' | 'hash'>>();
   for (const e of events) {
     const h = heads.get(e.deviceId);
     if (!h || h.seq < e.seq) heads.set(e.deviceId, e);
   }
-  const text = [...heads.values()].map((e) => `${e.deviceId}:${e.seq}:${e.hash}`).sort().join('\n');
-  return bytesToHex(sha256(utf8ToBytes(text))).slice(0, 12).toUpperCase();
+  const text = [...heads.values()]
+    .map((e) => `${e.deviceId}:${e.seq}:${e.hash}`)
+    .sort()
+    .join('\n');
+  return bytesToHex(sha256(utf8ToBytes(text)))
+    .slice(0, 12)
+    .toUpperCase();
 }

@@ -26,7 +26,8 @@ function seenByEntries(entries: readonly Entry[]): Map<string, number> {
   for (const { e } of entries) {
     for (const text of e.settles ?? []) {
       const r = parseRef(text);
-      if (r && r.deviceId !== e.deviceId && (seen.get(r.deviceId) ?? 0) < r.seq) seen.set(r.deviceId, r.seq);
+      if (r && r.deviceId !== e.deviceId && (seen.get(r.deviceId) ?? 0) < r.seq)
+        seen.set(r.deviceId, r.seq);
     }
   }
   return seen;
@@ -44,7 +45,9 @@ export function frontierOf<X extends Entry>(entries: readonly X[]): X[] {
   const frontier = [...heads.values()].filter((h) => h.e.seq > (seen.get(h.e.deviceId) ?? 0));
   // Each head seen by another is impossible in honest use (a cycle of "made after seeing"); keep all
   // heads then, so the disagreement is shown rather than silently settled.
-  return (frontier.length ? frontier : [...heads.values()]).sort((a, b) => compareText(refOf(a.e), refOf(b.e)));
+  return (frontier.length ? frontier : [...heads.values()]).sort((a, b) =>
+    compareText(refOf(a.e), refOf(b.e)),
+  );
 }
 
 /** The register's value, or its conflicting frontier. Values are compared with ===. */

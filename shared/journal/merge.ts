@@ -34,7 +34,8 @@ export function union(...lists: readonly (readonly JournalEvent[])[]): MergeResu
   const all = lists.length === 1 ? [...lists[0]] : lists.flat();
   all.sort(compareEvents);
   const events: JournalEvent[] = [];
-  for (const e of all) if (events.length === 0 || events[events.length - 1].hash !== e.hash) events.push(e);
+  for (const e of all)
+    if (events.length === 0 || events[events.length - 1].hash !== e.hash) events.push(e);
   return { events, forks: findForks(events) };
 }
 
@@ -45,9 +46,14 @@ export function merge(a: readonly JournalEvent[], b: readonly JournalEvent[]): M
 /** Keys held by more than one distinct event; `sorted` must be in compareEvents order. */
 function findForks(sorted: readonly JournalEvent[]): Fork[] {
   const forks: Fork[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i + 1;
-    while (j < sorted.length && sorted[j].deviceId === sorted[i].deviceId && sorted[j].seq === sorted[i].seq) j++;
+    while (
+      j < sorted.length &&
+      sorted[j].deviceId === sorted[i].deviceId &&
+      sorted[j].seq === sorted[i].seq
+    )
+      j++;
     if (j - i > 1) {
       const e = sorted[i];
       forks.push({

@@ -11,7 +11,10 @@ import { GENESIS, seal, type JournalEvent, type UnsealedEvent } from './event';
 import { compareEvents, refOf, type EventRef } from './ref';
 
 /** Events not yet acknowledged as on disk, deduplicated, in (deviceId, seq) order. */
-export function unsent(local: readonly JournalEvent[], acked: Iterable<EventRef | string>): JournalEvent[] {
+export function unsent(
+  local: readonly JournalEvent[],
+  acked: Iterable<EventRef | string>,
+): JournalEvent[] {
   const done = new Set<string>();
   for (const a of acked) done.add(typeof a === 'string' ? a : refOf(a));
   const seen = new Set<string>();
@@ -42,7 +45,10 @@ export function afterAck(acked: ReadonlySet<string>, sent: readonly JournalEvent
 }
 
 /** Number and chain link of a device's next event, from its last one (null: the device's first). */
-export function nextLink(last: Pick<JournalEvent, 'seq' | 'hash'> | null | undefined): { readonly seq: number; readonly prev: string } {
+export function nextLink(last: Pick<JournalEvent, 'seq' | 'hash'> | null | undefined): {
+  readonly seq: number;
+  readonly prev: string;
+} {
   return last ? { seq: last.seq + 1, prev: last.hash } : { seq: 1, prev: GENESIS };
 }
 
@@ -54,8 +60,13 @@ export function lastOf(events: readonly JournalEvent[], deviceId: string): Journ
 }
 
 /** Seal `e` as the device's next event after `last`. */
-export function sealNext(e: UnsealedEvent, deviceId: string, last: JournalEvent | null | undefined): JournalEvent {
-  if (last && last.deviceId !== deviceId) throw new Error(`last event belongs to device ${last.deviceId}, not ${deviceId}`);
+export function sealNext(
+  e: UnsealedEvent,
+  deviceId: string,
+  last: JournalEvent | null | undefined,
+): JournalEvent {
+  if (last && last.deviceId !== deviceId)
+    throw new Error(`last event belongs to device ${last.deviceId}, not ${deviceId}`);
   const { seq, prev } = nextLink(last);
   return seal(e, deviceId, seq, prev);
 }

@@ -21,7 +21,12 @@
  * Not here: reading the file (the main side), names of rounds/judges/entrants (the renderer).
  */
 import type { JournalCheck } from '../bridge/contract';
-import { chainHead, sha256Hex as defaultSha256Hex, type EventKind, type JournalEvent } from './event';
+import {
+  chainHead,
+  sha256Hex as defaultSha256Hex,
+  type EventKind,
+  type JournalEvent,
+} from './event';
 import { tornTailReason } from './verify';
 
 /** Length of the printed code: chainHead() keeps the first 12 hex digits (48 bits). */
@@ -34,12 +39,17 @@ export type CodeReading =
   | { readonly ok: false; readonly cleaned: string; readonly message: string };
 
 /** Words documents print before the code, without tones, lower case (see shared/documents/*). */
-const PREFIX = /^(ma\s*)?(kiem\s*tra\s*)?(so\s*diem\s*)?(nhat\s*ky\s*)?(cham\s*diem\s*)?(so\s*diem\s*)?(chain\s*head\s*)?[:：]?\s*/;
+const PREFIX =
+  /^(ma\s*)?(kiem\s*tra\s*)?(so\s*diem\s*)?(nhat\s*ky\s*)?(cham\s*diem\s*)?(so\s*diem\s*)?(chain\s*head\s*)?[:：]?\s*/;
 const SEPARATORS = /[\s\-‐‑‒–—−_.·•,;:'"“”‘’()[\]{}]/g;
 /** Letters that are never hex digits but are easily typed or read for one. */
 const LOOKALIKE: Readonly<Record<string, string>> = { O: '0', I: '1', L: '1' };
 
-const untoned = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd');
+const untoned = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd');
 
 /**
  * The code as typed or pasted: any case, spaces, dashes, the words a document prints before it
@@ -51,19 +61,35 @@ export function readPrintedCode(input: string): CodeReading {
   const colon = Math.max(s.lastIndexOf(':'), s.lastIndexOf('：'));
   if (colon >= 0) s = s.slice(colon + 1);
   s = s.replace(PREFIX, '').replace(SEPARATORS, '').toUpperCase();
-  if (s === '') return { ok: false, cleaned: s, message: 'Chưa nhập mã. Mã in ở cuối bảng điểm, giấy khen và phiếu chấm, sau chữ “Mã kiểm tra nhật ký chấm điểm:”, gồm 12 ký tự 0–9 và A–F.' };
+  if (s === '')
+    return {
+      ok: false,
+      cleaned: s,
+      message:
+        'Chưa nhập mã. Mã in ở cuối bảng điểm, giấy khen và phiếu chấm, sau chữ “Mã kiểm tra nhật ký chấm điểm:”, gồm 12 ký tự 0–9 và A–F.',
+    };
   const notes: string[] = [];
   const fixed = s.replace(/[OIL]/g, (ch) => LOOKALIKE[ch]!);
   if (fixed !== s) {
-    const seen = [...new Set(s.match(/[OIL]/g) ?? [])].map((ch) => `“${ch}” là số ${LOOKALIKE[ch]}`);
+    const seen = [...new Set(s.match(/[OIL]/g) ?? [])].map(
+      (ch) => `“${ch}” là số ${LOOKALIKE[ch]}`,
+    );
     notes.push(`Mã chỉ có chữ số 0–9 và chữ A–F nên đã đọc ${seen.join(', ')}.`);
   }
   const bad = [...new Set(fixed.match(/[^0-9A-F]/g) ?? [])];
   if (bad.length > 0) {
-    return { ok: false, cleaned: s, message: `Mã gõ nhầm: có ký tự ${bad.map((c) => `“${c}”`).join(', ')} — mã chỉ gồm chữ số 0–9 và chữ A–F.` };
+    return {
+      ok: false,
+      cleaned: s,
+      message: `Mã gõ nhầm: có ký tự ${bad.map((c) => `“${c}”`).join(', ')} — mã chỉ gồm chữ số 0–9 và chữ A–F.`,
+    };
   }
   if (fixed.length !== PRINT_CODE_LENGTH) {
-    return { ok: false, cleaned: s, message: `Mã gõ nhầm: có ${fixed.length} ký tự, mã in trên văn bản có đúng ${PRINT_CODE_LENGTH} ký tự.` };
+    return {
+      ok: false,
+      cleaned: s,
+      message: `Mã gõ nhầm: có ${fixed.length} ký tự, mã in trên văn bản có đúng ${PRINT_CODE_LENGTH} ký tự.`,
+    };
   }
   return { ok: true, code: fixed, notes };
 }
@@ -88,14 +114,26 @@ export interface ScanOptions {
  * or null. Same text as chainHead: "deviceId:seq:hash" of every device's highest seq, sorted by code
  * units, joined by "\n"; the sorted order is kept up to date by moving only the entry that changed.
  */
-export function findPrintedCut(events: readonly Head[], code: string, opts: ScanOptions = {}): PrintCut | null {
+export function findPrintedCut(
+  events: readonly Head[],
+  code: string,
+  opts: ScanOptions = {},
+): PrintCut | null {
   const hex = opts.sha256Hex ?? defaultSha256Hex;
   const want = code.toLowerCase();
-  interface Entry { readonly deviceId: string; seq: number; text: string }
+  interface Entry {
+    readonly deviceId: string;
+    seq: number;
+    text: string;
+  }
   const sorted: Entry[] = [];
   const byDevice = new Map<string, Entry>();
-  const matches = () => hex(sorted.map((x) => x.text).join('\n')).slice(0, PRINT_CODE_LENGTH) === want;
-  const cut = (n: number): PrintCut => ({ events: n, devices: sorted.map((x) => ({ deviceId: x.deviceId, seq: x.seq })) });
+  const matches = () =>
+    hex(sorted.map((x) => x.text).join('\n')).slice(0, PRINT_CODE_LENGTH) === want;
+  const cut = (n: number): PrintCut => ({
+    events: n,
+    devices: sorted.map((x) => ({ deviceId: x.deviceId, seq: x.seq })),
+  });
   if (matches()) return cut(0);
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
@@ -142,10 +180,21 @@ export function canChangeResults(kind: EventKind | string): boolean {
  * Same value as setup-event.ts CONTEST_SCOPE (a test checks they agree).
  */
 export const CONTEST_WIDE = '*';
-const inRound = (e: Pick<JournalEvent, 'roundId'>, roundId: string | null) => roundId === null || e.roundId === roundId || e.roundId === CONTEST_WIDE;
+const inRound = (e: Pick<JournalEvent, 'roundId'>, roundId: string | null) =>
+  roundId === null || e.roundId === roundId || e.roundId === CONTEST_WIDE;
 
 /** Kinds whose event gives a cell (or penalty, objective, tie-break) a value: "old → new" applies. */
-const VALUE_KINDS: ReadonlySet<string> = new Set(['enter', 'edit', 'clear', 'amend', 'verifyConfirm', 'verifyReject', 'penalty', 'objective', 'tieBreak']);
+const VALUE_KINDS: ReadonlySet<string> = new Set([
+  'enter',
+  'edit',
+  'clear',
+  'amend',
+  'verifyConfirm',
+  'verifyReject',
+  'penalty',
+  'objective',
+  'tieBreak',
+]);
 
 /**
  * What an event sets, for finding the event before it that set the same thing: a cell as the audit
@@ -157,7 +206,13 @@ function subjectOf(e: JournalEvent): string {
     return `${e.roundId}|${e.judgeId}|${e.entrantId}|${e.criterionId}|${e.pass ?? ''}|${e.kind === 'penalty' || e.kind === 'objective' || e.kind === 'tieBreak' ? e.kind : 'score'}`;
   }
   const data = (e as { readonly data?: Readonly<Record<string, unknown>> }).data;
-  if (e.kind === 'setup' && data && typeof data['entity'] === 'string' && typeof data['id'] === 'string') return `setup|${data['entity']}|${data['id']}`;
+  if (
+    e.kind === 'setup' &&
+    data &&
+    typeof data['entity'] === 'string' &&
+    typeof data['id'] === 'string'
+  )
+    return `setup|${data['entity']}|${data['id']}`;
   return '';
 }
 
@@ -175,7 +230,11 @@ export interface SinceSummary {
   readonly events: number;
   /** Of those, in the round asked about and contest-wide (all when no round was asked), how many can change results. */
   readonly affecting: number;
-  readonly rounds: readonly { readonly roundId: string; readonly events: number; readonly affecting: number }[];
+  readonly rounds: readonly {
+    readonly roundId: string;
+    readonly events: number;
+    readonly affecting: number;
+  }[];
   readonly kinds: readonly { readonly kind: string; readonly events: number }[];
   /** Ids, of the events in that scope, first seen first. */
   readonly entrants: readonly string[];
@@ -242,7 +301,11 @@ function damageOf(check: JournalCheck | null | undefined): JournalDamage | null 
  * The whole check: read the code, find the cut, summarise what came after it. `events` are the
  * journal's events in file order, exactly as the main side's read returns them.
  */
-export function checkPrintout(events: readonly JournalEvent[], input: string, opts: PrintCheckOptions = {}): PrintCheck {
+export function checkPrintout(
+  events: readonly JournalEvent[],
+  input: string,
+  opts: PrintCheckOptions = {},
+): PrintCheck {
   const reading = readPrintedCode(input);
   if (!reading.ok) return { status: 'badCode', message: reading.message };
   const { code, notes } = reading;
@@ -250,7 +313,15 @@ export function checkPrintout(events: readonly JournalEvent[], input: string, op
   const cut = findPrintedCut(events, code, opts);
   if (!cut) {
     const why = events.length === 0 ? 'empty' : damage ? 'damaged' : 'unknown';
-    return { status: 'notFound', code, notes, events: events.length, head: opts.integrity?.head ?? chainHead(events), why, damage };
+    return {
+      status: 'notFound',
+      code,
+      notes,
+      events: events.length,
+      head: opts.integrity?.head ?? chainHead(events),
+      why,
+      damage,
+    };
   }
   const roundId = opts.roundId ?? null;
   const since = summarise(events, cut.events, roundId);
@@ -268,7 +339,11 @@ export function checkPrintout(events: readonly JournalEvent[], input: string, op
 }
 
 /** Events from index `from` on, counted by round, kind, entrant and judge; the first ones listed. */
-export function summarise(events: readonly JournalEvent[], from: number, roundId: string | null): SinceSummary {
+export function summarise(
+  events: readonly JournalEvent[],
+  from: number,
+  roundId: string | null,
+): SinceSummary {
   const rounds = new Map<string, { roundId: string; events: number; affecting: number }>();
   const kinds = new Map<string, number>();
   const entrants = new Set<string>();
@@ -281,7 +356,9 @@ export function summarise(events: readonly JournalEvent[], from: number, roundId
   for (let i = from; i < events.length; i++) {
     const e = events[i];
     const affects = canChangeResults(e.kind);
-    const r = rounds.get(e.roundId) ?? rounds.set(e.roundId, { roundId: e.roundId, events: 0, affecting: 0 }).get(e.roundId)!;
+    const r =
+      rounds.get(e.roundId) ??
+      rounds.set(e.roundId, { roundId: e.roundId, events: 0, affecting: 0 }).get(e.roundId)!;
     r.events++;
     if (affects) r.affecting++;
     kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
@@ -309,7 +386,10 @@ export function summarise(events: readonly JournalEvent[], from: number, roundId
 }
 
 /** The listed events, each with the last earlier event (file order) that set the same thing. */
-function listWithPrevious(events: readonly JournalEvent[], picked: readonly number[]): ListedEvent[] {
+function listWithPrevious(
+  events: readonly JournalEvent[],
+  picked: readonly number[],
+): ListedEvent[] {
   if (picked.length === 0) return [];
   const subjects = new Set<string>();
   for (const i of picked) {
@@ -323,7 +403,11 @@ function listWithPrevious(events: readonly JournalEvent[], picked: readonly numb
     const e = events[i];
     const k = subjectOf(e);
     if (i === picked[next]) {
-      out.push({ event: e, previous: (k && last.get(k)) || null, affects: canChangeResults(e.kind) });
+      out.push({
+        event: e,
+        previous: (k && last.get(k)) || null,
+        affects: canChangeResults(e.kind),
+      });
       next++;
     }
     if (k && subjects.has(k)) last.set(k, e);

@@ -37,7 +37,8 @@ export interface Conflict extends Target {
   readonly message: string;
 }
 
-export type IssueCode = 'missingField' | 'negativeSteps' | 'reasonRequired' | 'editAfterLock' | 'badSettles';
+export type IssueCode =
+  'missingField' | 'negativeSteps' | 'reasonRequired' | 'editAfterLock' | 'badSettles';
 
 export interface Issue {
   readonly ref: string;
@@ -55,7 +56,10 @@ export interface SheetState {
   readonly state: SheetStatus;
 }
 
-export type PassState = { readonly kind: 'none' } | { readonly kind: 'value'; readonly steps: number | null } | { readonly kind: 'conflict' };
+export type PassState =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'value'; readonly steps: number | null }
+  | { readonly kind: 'conflict' };
 
 export interface DoubleKeyCell {
   readonly roundId: string;

@@ -39,9 +39,23 @@ import { forkedRefs, union } from './merge';
 import { compareText, parseRef, refOf } from './ref';
 import { cellEffect } from './cell-rule';
 import { frontierOf, hasSeen, settle, type Settled } from './frontier';
-import type { Scope, SheetStatus, RegisterValue, Target, Conflict, IssueCode, Issue, SheetState, PassState, DoubleKeyCell, Penalty, ObjectiveScore, TieBreakScore, Projection } from './projection-types';
+import type {
+  Scope,
+  SheetStatus,
+  RegisterValue,
+  Target,
+  Conflict,
+  IssueCode,
+  Issue,
+  SheetState,
+  PassState,
+  DoubleKeyCell,
+  Penalty,
+  ObjectiveScore,
+  TieBreakScore,
+  Projection,
+} from './projection-types';
 export type * from './projection-types';
-
 
 interface Entry {
   readonly e: JournalEvent;
@@ -53,7 +67,6 @@ interface Register {
   readonly entries: Entry[];
 }
 
-
 const blank = (s: string | null): boolean => s === null || s.trim() === '';
 
 export function project(events: readonly JournalEvent[]): Projection {
@@ -61,7 +74,8 @@ export function project(events: readonly JournalEvent[]): Projection {
   const forked = forkedRefs(forks);
   const usable = forked.size ? distinct.filter((e) => !forked.has(refOf(e))) : distinct;
   const issues: Issue[] = [];
-  const refuse = (e: JournalEvent, code: IssueCode, message: string) => issues.push({ ref: refOf(e), kind: e.kind, code, message: `${describe(e)}: ${message}` });
+  const refuse = (e: JournalEvent, code: IssueCode, message: string) =>
+    issues.push({ ref: refOf(e), kind: e.kind, code, message: `${describe(e)}: ${message}` });
 
   // Locks first: whether a device's change came after its own lock depends on seq, not arrival order.
   const lockSeq = new Map<string, number>(); // lockKey → smallest seq at which that device locked that round
@@ -108,16 +122,60 @@ export function project(events: readonly JournalEvent[]): Projection {
       }
       case 'submit':
       case 'reopen':
-        put({ scope: 'sheet', roundId: e.roundId, judgeId: e.judgeId, entrantId: e.entrantId, criterionId: null, pass: e.pass }, e, e.kind === 'submit' ? 'submitted' : 'reopened');
+        put(
+          {
+            scope: 'sheet',
+            roundId: e.roundId,
+            judgeId: e.judgeId,
+            entrantId: e.entrantId,
+            criterionId: null,
+            pass: e.pass,
+          },
+          e,
+          e.kind === 'submit' ? 'submitted' : 'reopened',
+        );
         break;
       case 'penalty':
-        put({ scope: 'penalty', roundId: e.roundId, judgeId: null, entrantId: e.entrantId, criterionId: e.criterionId, pass: null }, e, e.steps);
+        put(
+          {
+            scope: 'penalty',
+            roundId: e.roundId,
+            judgeId: null,
+            entrantId: e.entrantId,
+            criterionId: e.criterionId,
+            pass: null,
+          },
+          e,
+          e.steps,
+        );
         break;
       case 'objective':
-        put({ scope: 'objective', roundId: e.roundId, judgeId: null, entrantId: e.entrantId, criterionId: e.criterionId, pass: null }, e, e.steps);
+        put(
+          {
+            scope: 'objective',
+            roundId: e.roundId,
+            judgeId: null,
+            entrantId: e.entrantId,
+            criterionId: e.criterionId,
+            pass: null,
+          },
+          e,
+          e.steps,
+        );
         break;
       case 'tieBreak':
-        put({ scope: 'tieBreak', roundId: e.roundId, judgeId: e.judgeId, entrantId: e.entrantId, criterionId: null, pass: null }, e, e.steps);
+        put(
+          {
+            scope: 'tieBreak',
+            roundId: e.roundId,
+            judgeId: e.judgeId,
+            entrantId: e.entrantId,
+            criterionId: null,
+            pass: null,
+          },
+          e,
+          e.steps,
+        );
         break;
       case 'setup':
       case 'decision':
@@ -149,7 +207,10 @@ export function project(events: readonly JournalEvent[]): Projection {
       p[t.scope] = r;
     }
     // One event is the common case by far (a rebuild touches ~100k registers): no frontier to work out.
-    const s: Settled<Entry> = r.entries.length === 1 ? { agreed: true, value: r.entries[0].value, from: r.entries[0] } : settle(r.entries);
+    const s: Settled<Entry> =
+      r.entries.length === 1
+        ? { agreed: true, value: r.entries[0].value, from: r.entries[0] }
+        : settle(r.entries);
     if (!s.agreed) {
       conflicts.push(conflictOf(key, t, s.frontier));
       continue;
@@ -157,19 +218,47 @@ export function project(events: readonly JournalEvent[]): Projection {
     const v = s.value;
     switch (t.scope) {
       case 'score':
-        scores.push({ roundId: t.roundId as RoundId, judgeId: t.judgeId as JudgeId, entrantId: t.entrantId as EntrantId, criterionId: t.criterionId as CriterionId, steps: v as number | null });
+        scores.push({
+          roundId: t.roundId as RoundId,
+          judgeId: t.judgeId as JudgeId,
+          entrantId: t.entrantId as EntrantId,
+          criterionId: t.criterionId as CriterionId,
+          steps: v as number | null,
+        });
         break;
       case 'sheet':
-        sheets.push({ roundId: t.roundId, judgeId: t.judgeId!, entrantId: t.entrantId, pass: t.pass, state: v as SheetStatus });
+        sheets.push({
+          roundId: t.roundId,
+          judgeId: t.judgeId!,
+          entrantId: t.entrantId,
+          pass: t.pass,
+          state: v as SheetStatus,
+        });
         break;
       case 'penalty':
-        penalties.push({ roundId: t.roundId, entrantId: t.entrantId!, criterionId: t.criterionId, cp: v as number | null, reason: s.from.e.reason ?? '' });
+        penalties.push({
+          roundId: t.roundId,
+          entrantId: t.entrantId!,
+          criterionId: t.criterionId,
+          cp: v as number | null,
+          reason: s.from.e.reason ?? '',
+        });
         break;
       case 'objective':
-        objectives.push({ roundId: t.roundId, entrantId: t.entrantId!, criterionId: t.criterionId!, steps: v as number | null });
+        objectives.push({
+          roundId: t.roundId,
+          entrantId: t.entrantId!,
+          criterionId: t.criterionId!,
+          steps: v as number | null,
+        });
         break;
       case 'tieBreak':
-        tieBreaks.push({ roundId: t.roundId, entrantId: t.entrantId!, judgeId: t.judgeId, steps: v as number | null });
+        tieBreaks.push({
+          roundId: t.roundId,
+          entrantId: t.entrantId!,
+          judgeId: t.judgeId,
+          steps: v as number | null,
+        });
         break;
       case 'pass1':
       case 'pass2':
@@ -185,15 +274,32 @@ export function project(events: readonly JournalEvent[]): Projection {
     const s1 = passState(p.pass1);
     const s2 = passState(p.pass2);
     const state: DoubleKeyCell['state'] =
-      s1.kind === 'conflict' || s2.kind === 'conflict' ? 'conflict' : s1.kind === 'none' || s2.kind === 'none' ? 'waiting' : s1.steps === s2.steps ? 'match' : 'mismatch';
+      s1.kind === 'conflict' || s2.kind === 'conflict'
+        ? 'conflict'
+        : s1.kind === 'none' || s2.kind === 'none'
+          ? 'waiting'
+          : s1.steps === s2.steps
+            ? 'match'
+            : 'mismatch';
     const current = [...frontierOf(p.pass1?.entries ?? []), ...frontierOf(p.pass2?.entries ?? [])];
     const ds = decisions.get(k) ?? [];
     const decided = current.length > 0 && current.every((c) => ds.some((d) => hasSeen(d, c.e)));
-    doubleKey.push({ roundId: any.roundId, judgeId: any.judgeId!, entrantId: any.entrantId!, criterionId: any.criterionId!, pass1: s1, pass2: s2, state, decided });
+    doubleKey.push({
+      roundId: any.roundId,
+      judgeId: any.judgeId!,
+      entrantId: any.entrantId!,
+      criterionId: any.criterionId!,
+      pass1: s1,
+      pass2: s2,
+      state,
+      decided,
+    });
   }
 
   const keyOf = (...ids: (string | number | null)[]) => ids.map(keyPart).join('|');
-  const sortedDoubleKey = sortedBy(doubleKey, (c) => keyOf(c.roundId, c.judgeId, c.entrantId, c.criterionId));
+  const sortedDoubleKey = sortedBy(doubleKey, (c) =>
+    keyOf(c.roundId, c.judgeId, c.entrantId, c.criterionId),
+  );
   return {
     events: distinct.length,
     // Not sorted: 100k keys cost more to sort than everything else here, and the order is already
@@ -210,7 +316,16 @@ export function project(events: readonly JournalEvent[]): Projection {
       (x) => x.roundId,
     ),
     comments: sortedBy(
-      [...comments.values()].filter((e) => !blank(e.reason)).map((e) => ({ roundId: e.roundId, judgeId: e.judgeId!, entrantId: e.entrantId!, text: e.reason!, ref: refOf(e), at: e.at })),
+      [...comments.values()]
+        .filter((e) => !blank(e.reason))
+        .map((e) => ({
+          roundId: e.roundId,
+          judgeId: e.judgeId!,
+          entrantId: e.entrantId!,
+          text: e.reason!,
+          ref: refOf(e),
+          at: e.at,
+        })),
       (c) => keyOf(c.roundId, c.judgeId, c.entrantId, c.ref),
     ),
     conflicts: sortedBy(conflicts, (c) => c.id),
@@ -220,20 +335,34 @@ export function project(events: readonly JournalEvent[]): Projection {
 }
 
 /** Why an event changes nothing, or null when it is acceptable. */
-function checkEvent(e: JournalEvent, lockSeq: ReadonlyMap<string, number>): { code: IssueCode; message: string } | null {
+function checkEvent(
+  e: JournalEvent,
+  lockSeq: ReadonlyMap<string, number>,
+): { code: IssueCode; message: string } | null {
   const isDecision = e.kind === 'verifyConfirm' || e.kind === 'verifyReject';
   if (e.settles) {
     for (const text of e.settles) {
       const r = parseRef(text);
       if (!r) return { code: 'badSettles', message: `tham chiếu “${text}” không hợp lệ.` };
-      if (r.deviceId === e.deviceId && r.seq >= e.seq) return { code: 'badSettles', message: `không thể dựa vào sự kiện chưa có (${text}).` };
+      if (r.deviceId === e.deviceId && r.seq >= e.seq)
+        return { code: 'badSettles', message: `không thể dựa vào sự kiện chưa có (${text}).` };
     }
-    if (!isDecision && blank(e.reason)) return { code: 'reasonRequired', message: 'quyết định giữa các máy phải ghi lý do.' };
+    if (!isDecision && blank(e.reason))
+      return { code: 'reasonRequired', message: 'quyết định giữa các máy phải ghi lý do.' };
   }
   const locked = lockSeq.get(lockKey(e));
   if (locked !== undefined && locked < e.seq) {
-    if (e.kind === 'enter' || e.kind === 'edit' || e.kind === 'clear') return { code: 'editAfterLock', message: 'vòng thi đã khóa trên máy này; sửa điểm sau khi khóa phải là “điều chỉnh” có lý do.' };
-    if (blank(e.reason)) return { code: 'reasonRequired', message: 'vòng thi đã khóa trên máy này; mọi thay đổi sau khi khóa phải ghi lý do.' };
+    if (e.kind === 'enter' || e.kind === 'edit' || e.kind === 'clear')
+      return {
+        code: 'editAfterLock',
+        message:
+          'vòng thi đã khóa trên máy này; sửa điểm sau khi khóa phải là “điều chỉnh” có lý do.',
+      };
+    if (blank(e.reason))
+      return {
+        code: 'reasonRequired',
+        message: 'vòng thi đã khóa trên máy này; mọi thay đổi sau khi khóa phải ghi lý do.',
+      };
   }
   switch (e.kind) {
     case 'enter':
@@ -243,13 +372,30 @@ function checkEvent(e: JournalEvent, lockSeq: ReadonlyMap<string, number>): { co
     case 'verifyReject':
       return missing(e, CELL_FIELDS) ?? negative(e);
     case 'amend':
-      return missing(e, CELL_FIELDS) ?? negative(e) ?? (blank(e.reason) ? { code: 'reasonRequired', message: 'điều chỉnh điểm sau khi khóa phải ghi lý do.' } : null);
+      return (
+        missing(e, CELL_FIELDS) ??
+        negative(e) ??
+        (blank(e.reason)
+          ? { code: 'reasonRequired', message: 'điều chỉnh điểm sau khi khóa phải ghi lý do.' }
+          : null)
+      );
     case 'submit':
       return missing(e, ['judgeId']);
     case 'reopen':
-      return missing(e, ['judgeId']) ?? (blank(e.reason) ? { code: 'reasonRequired', message: 'mở lại phiếu đã nộp phải ghi lý do.' } : null);
+      return (
+        missing(e, ['judgeId']) ??
+        (blank(e.reason)
+          ? { code: 'reasonRequired', message: 'mở lại phiếu đã nộp phải ghi lý do.' }
+          : null)
+      );
     case 'penalty':
-      return missing(e, ['entrantId']) ?? negative(e) ?? (e.steps !== null && blank(e.reason) ? { code: 'reasonRequired', message: 'điểm trừ phải ghi lý do.' } : null);
+      return (
+        missing(e, ['entrantId']) ??
+        negative(e) ??
+        (e.steps !== null && blank(e.reason)
+          ? { code: 'reasonRequired', message: 'điểm trừ phải ghi lý do.' }
+          : null)
+      );
     case 'tieBreak':
       return missing(e, ['entrantId']) ?? negative(e);
     case 'objective':
@@ -265,25 +411,43 @@ function checkEvent(e: JournalEvent, lockSeq: ReadonlyMap<string, number>): { co
   }
 }
 
-const FIELD_NAMES = { judgeId: 'giám khảo', entrantId: 'thí sinh/mô hình', criterionId: 'tiêu chí' } as const;
+const FIELD_NAMES = {
+  judgeId: 'giám khảo',
+  entrantId: 'thí sinh/mô hình',
+  criterionId: 'tiêu chí',
+} as const;
 type IdField = keyof typeof FIELD_NAMES;
 const CELL_FIELDS: readonly IdField[] = ['judgeId', 'entrantId', 'criterionId'];
 
 // Plain top-level helpers rather than closures: project() runs them once per event.
-function missing(e: JournalEvent, fields: readonly IdField[]): { code: IssueCode; message: string } | null {
+function missing(
+  e: JournalEvent,
+  fields: readonly IdField[],
+): { code: IssueCode; message: string } | null {
   let absent: IdField[] | null = null;
   for (const f of fields) if (e[f] === null) (absent ??= []).push(f);
-  return absent ? { code: 'missingField', message: `thiếu ${absent.map((f) => FIELD_NAMES[f]).join(', ')}.` } : null;
+  return absent
+    ? { code: 'missingField', message: `thiếu ${absent.map((f) => FIELD_NAMES[f]).join(', ')}.` }
+    : null;
 }
 
 function negative(e: JournalEvent): { code: IssueCode; message: string } | null {
-  return e.steps !== null && e.steps < 0 ? { code: 'negativeSteps', message: `điểm không được âm (${e.steps}).` } : null;
+  return e.steps !== null && e.steps < 0
+    ? { code: 'negativeSteps', message: `điểm không được âm (${e.steps}).` }
+    : null;
 }
 
 const lockKey = (e: JournalEvent): string => `${keyPart(e.deviceId)}|${keyPart(e.roundId)}`;
 
 function cellOf(e: JournalEvent, scope: Scope): Target {
-  return { scope, roundId: e.roundId, judgeId: e.judgeId, entrantId: e.entrantId, criterionId: e.criterionId, pass: scope === 'pass1' ? 1 : scope === 'pass2' ? 2 : null };
+  return {
+    scope,
+    roundId: e.roundId,
+    judgeId: e.judgeId,
+    entrantId: e.entrantId,
+    criterionId: e.criterionId,
+    pass: scope === 'pass1' ? 1 : scope === 'pass2' ? 2 : null,
+  };
 }
 
 /** Unambiguous and cheap (it runs once per event): each id length-prefixed, null as '-'. */
@@ -322,7 +486,13 @@ const SCOPE_TEXT: Record<Scope, string> = {
 };
 
 export function valueText(v: RegisterValue): string {
-  return v === null ? 'để trống' : v === 'submitted' ? 'đã nộp' : v === 'reopened' ? 'mở lại' : String(v);
+  return v === null
+    ? 'để trống'
+    : v === 'submitted'
+      ? 'đã nộp'
+      : v === 'reopened'
+        ? 'mở lại'
+        : String(v);
 }
 
 function targetText(t: Target): string {
@@ -335,9 +505,19 @@ function targetText(t: Target): string {
 }
 
 function conflictOf(key: string, t: Target, frontier: readonly Entry[]): Conflict {
-  const candidates = frontier.map((f) => ({ ref: refOf(f.e), value: f.value, by: f.e.by, at: f.e.at }));
+  const candidates = frontier.map((f) => ({
+    ref: refOf(f.e),
+    value: f.value,
+    by: f.e.by,
+    at: f.e.at,
+  }));
   const settles = candidates.map((c) => c.ref);
-  const said = candidates.map((c) => `máy “${parseRef(c.ref)!.deviceId}” (${c.by.name || c.by.role}) ghi ${valueText(c.value)}`).join('; ');
+  const said = candidates
+    .map(
+      (c) =>
+        `máy “${parseRef(c.ref)!.deviceId}” (${c.by.name || c.by.role}) ghi ${valueText(c.value)}`,
+    )
+    .join('; ');
   return {
     ...t,
     id: `${key}@${settles.join(',')}`,

@@ -22,26 +22,44 @@ import { recount, type Recount, type RecountCriterion, type RecountPolicy } from
 
 type Rec = Record<string, unknown>;
 
-export type JournalRecount = { readonly ok: true; readonly recount: Recount } | { readonly ok: false; readonly why: readonly string[] };
+export type JournalRecount =
+  | { readonly ok: true; readonly recount: Recount }
+  | { readonly ok: false; readonly why: readonly string[] };
 
-export function recountFromJournal(events: readonly JournalEvent[], contestId: string, roundId: string): JournalRecount {
+export function recountFromJournal(
+  events: readonly JournalEvent[],
+  contestId: string,
+  roundId: string,
+): JournalRecount {
   const records = currentRecords(events, contestId);
-  if (records.undecided.length) return { ok: false, why: records.undecided.map((k) => `thiết lập “${k}” có hai nội dung khác nhau từ hai máy`) };
+  if (records.undecided.length)
+    return {
+      ok: false,
+      why: records.undecided.map((k) => `thiết lập “${k}” có hai nội dung khác nhau từ hai máy`),
+    };
   const round = records.values.get('round\u0000' + roundId);
   if (!round) return { ok: false, why: [`sổ điểm không có vòng “${roundId}”`] };
   const all = [...records.values.entries()];
-  const of = (entity: string) => all.filter(([k]) => k.startsWith(entity + '\u0000')).map(([, v]) => v);
+  const of = (entity: string) =>
+    all.filter(([k]) => k.startsWith(entity + '\u0000')).map(([, v]) => v);
   const criteria = of('criterion').filter((c) => c['roundId'] === roundId);
   const entrants = of('entrant').filter((e) => e['roundId'] === roundId);
   const judges = of('judge').filter((j) => j['contestId'] === contestId && onRound(j, roundId));
 
   const excluded: { judgeId: string; entrantId: string }[] = [];
-  for (const j of judges) for (const e of entrants) if (!counts(j, e)) excluded.push({ judgeId: String(j['id']), entrantId: String(e['id']) });
+  for (const j of judges)
+    for (const e of entrants)
+      if (!counts(j, e)) excluded.push({ judgeId: String(j['id']), entrantId: String(e['id']) });
   const rubrics = new Map<string, string>();
-  for (const e of entrants) if (typeof e['rubric'] === 'string') rubrics.set(String(e['id']), e['rubric'] as string);
+  for (const e of entrants)
+    if (typeof e['rubric'] === 'string') rubrics.set(String(e['id']), e['rubric'] as string);
 
   const policy = round['policy'] as RecountPolicy | { kind: 'zScore' } | undefined;
-  if (!policy || policy.kind === 'zScore') return { ok: false, why: ['cách tính điểm chuẩn hóa (z) không kiểm đếm lại được bằng số chính xác'] };
+  if (!policy || policy.kind === 'zScore')
+    return {
+      ok: false,
+      why: ['cách tính điểm chuẩn hóa (z) không kiểm đếm lại được bằng số chính xác'],
+    };
   return {
     ok: true,
     recount: recount({
@@ -75,7 +93,11 @@ function counts(judge: Rec, entrant: Rec): boolean {
   const unit = plain(judge['unit']);
   if (unit !== '' && unit === plain(entrant['unit'])) return false;
   const clusters = Array.isArray(judge['clusterIds']) ? (judge['clusterIds'] as unknown[]) : [];
-  if (clusters.length > 0 && (typeof entrant['clusterId'] !== 'string' || !clusters.includes(entrant['clusterId']))) return false;
+  if (
+    clusters.length > 0 &&
+    (typeof entrant['clusterId'] !== 'string' || !clusters.includes(entrant['clusterId']))
+  )
+    return false;
   const fields = Array.isArray(judge['fields']) ? (judge['fields'] as unknown[]) : [];
   if (fields.length > 0 && !fields.some((f) => plain(f) === plain(entrant['field']))) return false;
   return true;
@@ -90,16 +112,24 @@ function plain(x: unknown): string {
     if (code >= 0x300 && code <= 0x36f) continue;
     out += ch === 'đ' || ch === 'Đ' ? 'd' : ch;
   }
-  return out.toLowerCase().split(/\s+/).filter((w) => w !== '').join(' ');
+  return out
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .join(' ');
 }
 
 /** Each setup record's value by the rule in the header. */
-function currentRecords(events: readonly JournalEvent[], contestId: string): { values: Map<string, Rec>; undecided: string[] } {
+function currentRecords(
+  events: readonly JournalEvent[],
+  contestId: string,
+): { values: Map<string, Rec>; undecided: string[] } {
   const lockedAt = new Map<string, number>();
-  for (const e of events) if (e.kind === 'lock' && e.contestId === contestId) {
-    const k = e.deviceId + '\u0000' + e.roundId;
-    if (!lockedAt.has(k) || lockedAt.get(k)! > e.seq) lockedAt.set(k, e.seq);
-  }
+  for (const e of events)
+    if (e.kind === 'lock' && e.contestId === contestId) {
+      const k = e.deviceId + '\u0000' + e.roundId;
+      if (!lockedAt.has(k) || lockedAt.get(k)! > e.seq) lockedAt.set(k, e.seq);
+    }
   const byRecord = new Map<string, JournalEvent[]>();
   const seen = new Set<string>();
   for (const e of events) {
@@ -117,13 +147,15 @@ function currentRecords(events: readonly JournalEvent[], contestId: string): { v
   const undecided: string[] = [];
   for (const [k, list] of byRecord) {
     const latest = new Map<string, JournalEvent>();
-    for (const e of list) if (!latest.has(e.deviceId) || latest.get(e.deviceId)!.seq < e.seq) latest.set(e.deviceId, e);
+    for (const e of list)
+      if (!latest.has(e.deviceId) || latest.get(e.deviceId)!.seq < e.seq) latest.set(e.deviceId, e);
     const seenOf = new Map<string, number>();
-    for (const e of list) for (const s of e.settles ?? []) {
-      const d = s.slice(0, s.lastIndexOf('#'));
-      const n = Number(s.slice(s.lastIndexOf('#') + 1));
-      if (d !== e.deviceId && (seenOf.get(d) ?? 0) < n) seenOf.set(d, n);
-    }
+    for (const e of list)
+      for (const s of e.settles ?? []) {
+        const d = s.slice(0, s.lastIndexOf('#'));
+        const n = Number(s.slice(s.lastIndexOf('#') + 1));
+        if (d !== e.deviceId && (seenOf.get(d) ?? 0) < n) seenOf.set(d, n);
+      }
     let left = [...latest.values()].filter((e) => e.seq > (seenOf.get(e.deviceId) ?? 0));
     if (left.length === 0) left = [...latest.values()];
     const texts = left.map((e) => sortedJson(e.data!['record'] ?? null));
@@ -140,6 +172,8 @@ function currentRecords(events: readonly JournalEvent[], contestId: string): { v
 function sortedJson(x: unknown): string {
   if (Array.isArray(x)) return '[' + x.map(sortedJson).join(',') + ']';
   if (x === null || typeof x !== 'object') return JSON.stringify(x ?? null);
-  const keys = Object.keys(x).filter((k) => (x as Rec)[k] !== undefined).sort();
+  const keys = Object.keys(x)
+    .filter((k) => (x as Rec)[k] !== undefined)
+    .sort();
   return '{' + keys.map((k) => JSON.stringify(k) + ':' + sortedJson((x as Rec)[k])).join(',') + '}';
 }

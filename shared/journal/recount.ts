@@ -30,7 +30,10 @@
  */
 import type { JournalEvent } from './event';
 
-export type RecountPolicy = { readonly kind: 'mean' } | { readonly kind: 'trimmedMean'; readonly drop: number; readonly minPanel: number } | { readonly kind: 'median' };
+export type RecountPolicy =
+  | { readonly kind: 'mean' }
+  | { readonly kind: 'trimmedMean'; readonly drop: number; readonly minPanel: number }
+  | { readonly kind: 'median' };
 
 export interface RecountCriterion {
   readonly id: string;
@@ -107,7 +110,8 @@ export function recount(input: RecountInput): Recount {
   // 2. The smallest seq at which each device locked this round.
   const lockedAt = new Map<string, number>();
   for (const e of events) {
-    if (e.kind === 'lock' && (!lockedAt.has(e.deviceId) || e.seq < lockedAt.get(e.deviceId)!)) lockedAt.set(e.deviceId, e.seq);
+    if (e.kind === 'lock' && (!lockedAt.has(e.deviceId) || e.seq < lockedAt.get(e.deviceId)!))
+      lockedAt.set(e.deviceId, e.seq);
   }
 
   // 3. Events that count, grouped by what they set (a judge's cell, an objective score, a penalty).
@@ -143,7 +147,9 @@ export function recount(input: RecountInput): Recount {
   let undecidedCells = 0;
   for (const entrantId of input.entrantIds) {
     const rubric = input.rubrics?.get(entrantId);
-    const leaves = input.criteria.filter((c) => !parents.has(c.id) && applies(input.criteria, c, rubric));
+    const leaves = input.criteria.filter(
+      (c) => !parents.has(c.id) && applies(input.criteria, c, rubric),
+    );
     const scored = leaves.filter((c) => !c.objective);
     const objective = leaves.filter((c) => c.objective === true);
     const why: string[] = [];
@@ -166,12 +172,22 @@ export function recount(input: RecountInput): Recount {
         if (typeof v === 'number') total = total + v * leaf.stepCp * weight.get(leaf.id)!;
         else complete = false;
       }
-      judges.push(complete ? { judgeId, totalCp: total, status: 'counted' } : { judgeId, totalCp: null, status: undecided ? 'undecided' : 'incomplete' });
+      judges.push(
+        complete
+          ? { judgeId, totalCp: total, status: 'counted' }
+          : { judgeId, totalCp: null, status: undecided ? 'undecided' : 'incomplete' },
+      );
     }
-    if (input.missingScores === 'requireAll' && judges.some((j) => j.status === 'incomplete' || j.status === 'undecided')) {
+    if (
+      input.missingScores === 'requireAll' &&
+      judges.some((j) => j.status === 'incomplete' || j.status === 'undecided')
+    ) {
       why.push('có giám khảo chưa chấm đủ (quy tắc yêu cầu đủ điểm)');
     }
-    const { part, trimmed } = scored.length === 0 ? { part: { n: 0, d: 1 }, trimmed: new Set<string>() } : combine(input.policy, judges);
+    const { part, trimmed } =
+      scored.length === 0
+        ? { part: { n: 0, d: 1 }, trimmed: new Set<string>() }
+        : combine(input.policy, judges);
     if (part === null) why.push('chưa có giám khảo nào chấm đủ');
 
     let objectiveCp = 0;
@@ -180,7 +196,8 @@ export function recount(input: RecountInput): Recount {
       if (v === 'undecided') {
         undecidedCells++;
         why.push(`điểm phần khách quan “${leaf.id}” có hai giá trị khác nhau`);
-      } else if (v === undefined || v === null || v * leaf.stepCp > leaf.maxCp) why.push(`thiếu hoặc sai điểm phần khách quan “${leaf.id}”`);
+      } else if (v === undefined || v === null || v * leaf.stepCp > leaf.maxCp)
+        why.push(`thiếu hoặc sai điểm phần khách quan “${leaf.id}”`);
       else objectiveCp = objectiveCp + v * leaf.stepCp * weight.get(leaf.id)!;
     }
 
@@ -192,18 +209,38 @@ export function recount(input: RecountInput): Recount {
       } else if (v !== null && v > 0) penaltyCp = penaltyCp + v;
     }
 
-    const totalCp = why.length === 0 && part !== null ? exact(BigInt(part.n) + BigInt(objectiveCp - penaltyCp) * BigInt(part.d), BigInt(part.d)) : null;
-    entrants.push({ entrantId, judges: judges.map((j) => (trimmed.has(j.judgeId) ? { ...j, status: 'trimmed' as const } : j)), totalCp, why });
+    const totalCp =
+      why.length === 0 && part !== null
+        ? exact(BigInt(part.n) + BigInt(objectiveCp - penaltyCp) * BigInt(part.d), BigInt(part.d))
+        : null;
+    entrants.push({
+      entrantId,
+      judges: judges.map((j) =>
+        trimmed.has(j.judgeId) ? { ...j, status: 'trimmed' as const } : j,
+      ),
+      totalCp,
+      why,
+    });
   }
   return { roundId: input.roundId, entrants, undecidedCells };
 }
 
 /** What an event sets: 'c' judge entrant criterion, 'o' entrant criterion, 'p' entrant part; '' = nothing counted. */
 function slotOf(e: JournalEvent): string {
-  if (e.kind === 'objective') return e.entrantId === null || e.criterionId === null ? '' : 'o\u0000' + e.entrantId + '\u0000' + e.criterionId;
-  if (e.kind === 'penalty') return e.entrantId === null ? '' : 'p\u0000' + e.entrantId + '\u0000' + (e.criterionId ?? '-');
+  if (e.kind === 'objective')
+    return e.entrantId === null || e.criterionId === null
+      ? ''
+      : 'o\u0000' + e.entrantId + '\u0000' + e.criterionId;
+  if (e.kind === 'penalty')
+    return e.entrantId === null ? '' : 'p\u0000' + e.entrantId + '\u0000' + (e.criterionId ?? '-');
   const cellKinds = ['enter', 'edit', 'clear', 'amend', 'verifyConfirm', 'verifyReject'];
-  if (!cellKinds.includes(e.kind) || e.judgeId === null || e.entrantId === null || e.criterionId === null) return '';
+  if (
+    !cellKinds.includes(e.kind) ||
+    e.judgeId === null ||
+    e.entrantId === null ||
+    e.criterionId === null
+  )
+    return '';
   if ((e.kind === 'enter' || e.kind === 'edit' || e.kind === 'clear') && e.pass !== null) return '';
   return 'c\u0000' + e.judgeId + '\u0000' + e.entrantId + '\u0000' + e.criterionId;
 }
@@ -232,21 +269,33 @@ const seqOf = (ref: string) => Number(ref.slice(ref.lastIndexOf('#') + 1));
 /** One slot's events → its value (see the header). */
 function decide(list: readonly JournalEvent[]): Value {
   const latest = new Map<string, JournalEvent>();
-  for (const e of list) if (!latest.has(e.deviceId) || latest.get(e.deviceId)!.seq < e.seq) latest.set(e.deviceId, e);
+  for (const e of list)
+    if (!latest.has(e.deviceId) || latest.get(e.deviceId)!.seq < e.seq) latest.set(e.deviceId, e);
   const seen = new Map<string, number>();
   for (const e of list) {
     for (const s of e.settles ?? []) {
-      if (deviceOf(s) !== e.deviceId && (seen.get(deviceOf(s)) ?? 0) < seqOf(s)) seen.set(deviceOf(s), seqOf(s));
+      if (deviceOf(s) !== e.deviceId && (seen.get(deviceOf(s)) ?? 0) < seqOf(s))
+        seen.set(deviceOf(s), seqOf(s));
     }
   }
   let remaining = [...latest.values()].filter((e) => e.seq > (seen.get(e.deviceId) ?? 0));
   if (remaining.length === 0) remaining = [...latest.values()];
-  const values = remaining.map((e) => (e.kind === 'clear' || e.kind === 'verifyReject' ? null : e.steps));
+  const values = remaining.map((e) =>
+    e.kind === 'clear' || e.kind === 'verifyReject' ? null : e.steps,
+  );
   return values.every((v) => v === values[0]) ? values[0] : 'undecided';
 }
 
-function applies(criteria: readonly RecountCriterion[], leaf: RecountCriterion, rubric: string | undefined): boolean {
-  for (let c: RecountCriterion | undefined = leaf; c; c = c.parentId === null ? undefined : criteria.find((x) => x.id === c!.parentId)) {
+function applies(
+  criteria: readonly RecountCriterion[],
+  leaf: RecountCriterion,
+  rubric: string | undefined,
+): boolean {
+  for (
+    let c: RecountCriterion | undefined = leaf;
+    c;
+    c = c.parentId === null ? undefined : criteria.find((x) => x.id === c!.parentId)
+  ) {
     if (c.appliesTo && (rubric === undefined || !c.appliesTo.includes(rubric))) return false;
   }
   return true;
@@ -254,23 +303,40 @@ function applies(criteria: readonly RecountCriterion[], leaf: RecountCriterion, 
 
 function weightOf(criteria: readonly RecountCriterion[], id: string): number {
   let w = 1;
-  for (let c = criteria.find((x) => x.id === id); c; c = c.parentId === null ? undefined : criteria.find((x) => x.id === c!.parentId)) w = w * c.weight;
+  for (
+    let c = criteria.find((x) => x.id === id);
+    c;
+    c = c.parentId === null ? undefined : criteria.find((x) => x.id === c!.parentId)
+  )
+    w = w * c.weight;
   return w;
 }
 
-function combine(policy: RecountPolicy, judges: readonly RecountJudge[]): { part: Exact | null; trimmed: Set<string> } {
+function combine(
+  policy: RecountPolicy,
+  judges: readonly RecountJudge[],
+): { part: Exact | null; trimmed: Set<string> } {
   const counted = judges.filter((j) => j.totalCp !== null);
   const trimmed = new Set<string>();
   if (counted.length === 0) return { part: null, trimmed };
   if (policy.kind === 'median') {
     const v = counted.map((j) => j.totalCp!).sort((a, b) => a - b);
     const mid = Math.floor(v.length / 2);
-    return { part: v.length % 2 === 1 ? exact(BigInt(v[mid]), 1n) : exact(BigInt(v[mid - 1] + v[mid]), 2n), trimmed };
+    return {
+      part: v.length % 2 === 1 ? exact(BigInt(v[mid]), 1n) : exact(BigInt(v[mid - 1] + v[mid]), 2n),
+      trimmed,
+    };
   }
   let kept = counted;
-  if (policy.kind === 'trimmedMean' && counted.length >= policy.minPanel && counted.length > 2 * policy.drop) {
+  if (
+    policy.kind === 'trimmedMean' &&
+    counted.length >= policy.minPanel &&
+    counted.length > 2 * policy.drop
+  ) {
     // Lowest and highest `drop` totals out; which of two equal totals goes does not change the mean.
-    const order = [...counted].sort((a, b) => a.totalCp! - b.totalCp! || (a.judgeId < b.judgeId ? -1 : 1));
+    const order = [...counted].sort(
+      (a, b) => a.totalCp! - b.totalCp! || (a.judgeId < b.judgeId ? -1 : 1),
+    );
     for (const j of order.slice(0, policy.drop)) trimmed.add(j.judgeId);
     for (const j of order.slice(order.length - policy.drop)) trimmed.add(j.judgeId);
     kept = counted.filter((j) => !trimmed.has(j.judgeId));
@@ -334,7 +400,7 @@ function sameExact(a: Exact | null, b: Exact | null): boolean {
 /** Points (centipoints / 100), exact up to 4 decimals then "…", with a comma; "chưa có kết quả" for none. */
 export function pointsText(x: Exact | null | undefined): string {
   if (x === null || x === undefined) return 'chưa có kết quả';
-  const neg = (x.n < 0) !== (x.d < 0) && x.n !== 0;
+  const neg = x.n < 0 !== x.d < 0 && x.n !== 0;
   const n = BigInt(Math.abs(x.n));
   const d = BigInt(Math.abs(x.d)) * 100n;
   const whole = n / d;

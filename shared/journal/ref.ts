@@ -18,12 +18,17 @@ export function parseRef(text: string): EventRef | null {
   const at = text.lastIndexOf('#');
   if (at < 1) return null;
   const seq = Number(text.slice(at + 1));
-  return Number.isSafeInteger(seq) && seq >= 1 && String(seq) === text.slice(at + 1) ? { deviceId: text.slice(0, at), seq } : null;
+  return Number.isSafeInteger(seq) && seq >= 1 && String(seq) === text.slice(at + 1)
+    ? { deviceId: text.slice(0, at), seq }
+    : null;
 }
 
 /** Code-unit order, not localeCompare: the result must not depend on the machine's language settings. */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function compareEvents(a: Pick<JournalEvent, 'deviceId' | 'seq' | 'hash'>, b: Pick<JournalEvent, 'deviceId' | 'seq' | 'hash'>): number {
+export function compareEvents(
+  a: Pick<JournalEvent, 'deviceId' | 'seq' | 'hash'>,
+  b: Pick<JournalEvent, 'deviceId' | 'seq' | 'hash'>,
+): number {
   return compareText(a.deviceId, b.deviceId) || a.seq - b.seq || compareText(a.hash, b.hash);
 }

@@ -11,10 +11,25 @@
  *
  * Not here: what the current setup is (setup-projection.ts); the tables (renderer/src/db).
  */
-import type { Cluster, Contest, Criterion, Entrant, Judge, Round, RoundDecisions } from '../model/types';
+import type {
+  Cluster,
+  Contest,
+  Criterion,
+  Entrant,
+  Judge,
+  Round,
+  RoundDecisions,
+} from '../model/types';
 import type { JournalEvent, UnsealedEvent } from './event';
 
-export const SETUP_ENTITIES = ['contest', 'round', 'cluster', 'criterion', 'judge', 'entrant'] as const;
+export const SETUP_ENTITIES = [
+  'contest',
+  'round',
+  'cluster',
+  'criterion',
+  'judge',
+  'entrant',
+] as const;
 export type SetupEntity = (typeof SETUP_ENTITIES)[number];
 
 export interface SetupRecords {
@@ -34,7 +49,14 @@ export interface SetupData {
   readonly record: Record<string, unknown> | null;
 }
 
-export const DECISION_KEYS = ['prizeOverrides', 'countChanges', 'discrepancies', 'advancement', 'chosenSidePrizes', 'absences'] as const;
+export const DECISION_KEYS = [
+  'prizeOverrides',
+  'countChanges',
+  'discrepancies',
+  'advancement',
+  'chosenSidePrizes',
+  'absences',
+] as const;
 export type DecisionKey = (typeof DECISION_KEYS)[number] & keyof RoundDecisions;
 
 export interface DecisionData {
@@ -46,14 +68,20 @@ export interface DecisionData {
 export const CONTEST_SCOPE = '*';
 
 /** The round a record belongs to, or CONTEST_SCOPE. */
-export function scopeOf(entity: SetupEntity, record: { readonly id: string; readonly roundId?: string }): string {
+export function scopeOf(
+  entity: SetupEntity,
+  record: { readonly id: string; readonly roundId?: string },
+): string {
   if (entity === 'contest' || entity === 'judge') return CONTEST_SCOPE;
   if (entity === 'round') return record.id;
   return record.roundId ?? CONTEST_SCOPE;
 }
 
 /** The record as it is journalled: derived fields (a round's lock and decisions) left out. */
-export function recordedForm(entity: SetupEntity, record: AnySetupRecord | null): Record<string, unknown> | null {
+export function recordedForm(
+  entity: SetupEntity,
+  record: AnySetupRecord | null,
+): Record<string, unknown> | null {
   if (record === null) return null;
   if (entity === 'round') {
     const { locked: _l, decisions: _d, ...rest } = record as Round;
@@ -71,13 +99,21 @@ function sorted(x: unknown): unknown {
   if (Array.isArray(x)) return x.map((v) => (v === undefined ? null : sorted(v)));
   if (typeof x !== 'object' || x === null) return x;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(x).sort()) if ((x as Record<string, unknown>)[k] !== undefined) out[k] = sorted((x as Record<string, unknown>)[k]);
+  for (const k of Object.keys(x).sort())
+    if ((x as Record<string, unknown>)[k] !== undefined)
+      out[k] = sorted((x as Record<string, unknown>)[k]);
   return out;
 }
 
 /** Did the change alter the journalled form of the record? A save that changes nothing writes nothing. */
-export function setupChanged(entity: SetupEntity, before: AnySetupRecord | null | undefined, after: AnySetupRecord | null): boolean {
-  return stableText(recordedForm(entity, before ?? null)) !== stableText(recordedForm(entity, after));
+export function setupChanged(
+  entity: SetupEntity,
+  before: AnySetupRecord | null | undefined,
+  after: AnySetupRecord | null,
+): boolean {
+  return (
+    stableText(recordedForm(entity, before ?? null)) !== stableText(recordedForm(entity, after))
+  );
 }
 
 export interface EventMeta {
@@ -88,7 +124,12 @@ export interface EventMeta {
 }
 
 /** The event that puts `after` (or removes `before` when after is null). */
-export function setupEvent(entity: SetupEntity, before: AnySetupRecord | null | undefined, after: AnySetupRecord | null, meta: EventMeta): UnsealedEvent {
+export function setupEvent(
+  entity: SetupEntity,
+  before: AnySetupRecord | null | undefined,
+  after: AnySetupRecord | null,
+  meta: EventMeta,
+): UnsealedEvent {
   const ref = (after ?? before)!;
   const id = ref.id as string;
   return {
@@ -104,12 +145,21 @@ export function setupEvent(entity: SetupEntity, before: AnySetupRecord | null | 
     by: meta.by,
     at: meta.at,
     reason: meta.reason?.trim() ? meta.reason.trim() : null,
-    data: { entity, id, record: recordedForm(entity, after) } satisfies SetupData as unknown as Record<string, unknown>,
+    data: {
+      entity,
+      id,
+      record: recordedForm(entity, after),
+    } satisfies SetupData as unknown as Record<string, unknown>,
   };
 }
 
 /** The event recording one board decision on a round (the reason is required). */
-export function decisionEvent(roundId: string, key: DecisionKey, item: Record<string, unknown>, meta: EventMeta & { readonly reason: string }): UnsealedEvent {
+export function decisionEvent(
+  roundId: string,
+  key: DecisionKey,
+  item: Record<string, unknown>,
+  meta: EventMeta & { readonly reason: string },
+): UnsealedEvent {
   return {
     v: 1,
     contestId: meta.contestId,
@@ -131,17 +181,29 @@ export function decisionEvent(roundId: string, key: DecisionKey, item: Record<st
 export function setupDataOf(e: JournalEvent): SetupData | null {
   if (e.kind !== 'setup' || !e.data) return null;
   const { entity, id, record } = e.data as Partial<SetupData>;
-  if (!SETUP_ENTITIES.includes(entity as SetupEntity) || typeof id !== 'string' || id === '') return null;
-  if (record !== null && (typeof record !== 'object' || Array.isArray(record) || record === undefined)) return null;
+  if (!SETUP_ENTITIES.includes(entity as SetupEntity) || typeof id !== 'string' || id === '')
+    return null;
+  if (
+    record !== null &&
+    (typeof record !== 'object' || Array.isArray(record) || record === undefined)
+  )
+    return null;
   return { entity: entity as SetupEntity, id, record };
 }
 
 export function decisionDataOf(e: JournalEvent): DecisionData | null {
   if (e.kind !== 'decision' || !e.data) return null;
   const { key, item } = e.data as Partial<DecisionData>;
-  if (!DECISION_KEYS.includes(key as DecisionKey) || typeof item !== 'object' || item === null || Array.isArray(item)) return null;
+  if (
+    !DECISION_KEYS.includes(key as DecisionKey) ||
+    typeof item !== 'object' ||
+    item === null ||
+    Array.isArray(item)
+  )
+    return null;
   return { key: key as DecisionKey, item };
 }
 
 /** Kinds the setup projection reads; everything else is scores. */
-export const isSetupSide = (e: Pick<JournalEvent, 'kind'>): boolean => e.kind === 'setup' || e.kind === 'decision' || e.kind === 'lock';
+export const isSetupSide = (e: Pick<JournalEvent, 'kind'>): boolean =>
+  e.kind === 'setup' || e.kind === 'decision' || e.kind === 'lock';

@@ -17,7 +17,15 @@
  * Not here: reading files (the main side's journal store), deciding what events mean (projection.ts).
  */
 import type { JournalCheck } from '../bridge/contract';
-import { canonicalJson, chainHead, GENESIS, isJournalEventShape, journalEventSchema, sha256Hex, type JournalEvent } from './event';
+import {
+  canonicalJson,
+  chainHead,
+  GENESIS,
+  isJournalEventShape,
+  journalEventSchema,
+  sha256Hex,
+  type JournalEvent,
+} from './event';
 
 export interface VerifyOptions {
   /** Lines of another contest are bad (a file copied into the wrong place). */
@@ -43,7 +51,9 @@ export interface LineCheck extends JournalCheck {
   readonly badLines: number;
 }
 
-export type ParsedLine = { readonly ok: true; readonly event: JournalEvent } | { readonly ok: false; readonly reason: string };
+export type ParsedLine =
+  | { readonly ok: true; readonly event: JournalEvent }
+  | { readonly ok: false; readonly reason: string };
 
 /** `,"hash":"` + 64 hex + `"}` ends every canonical line. */
 const HASH_TAIL = 9 + 64 + 2;
@@ -53,7 +63,9 @@ const lineNo = (index: number) => `Dòng ${index + 1}`;
 /** One line by itself: format, canonical form and hash. Chain links are checked by verifyLines. */
 export function parseLine(line: string, index: number, opts: VerifyOptions = {}): ParsedLine {
   const problem = lineProblem(line, index, opts);
-  return typeof problem === 'string' ? { ok: false, reason: `${lineNo(index)}: ${problem}` } : { ok: true, event: problem };
+  return typeof problem === 'string'
+    ? { ok: false, reason: `${lineNo(index)}: ${problem}` }
+    : { ok: true, event: problem };
 }
 
 /** The event, or why the line is bad (without the line number). No closures: this runs once per line. */
@@ -77,15 +89,22 @@ function lineProblem(line: string, index: number, opts: VerifyOptions): JournalE
     }
     e = parsed.data;
   }
-  if (strict && canonicalJson(e) !== line) return 'không đúng dạng chuẩn của sự kiện — nội dung đã bị sửa.';
+  if (strict && canonicalJson(e) !== line)
+    return 'không đúng dạng chuẩn của sự kiện — nội dung đã bị sửa.';
   // The hashed text is the line with its hash field cut off. For a canonical line that is exactly
   // what hashEvent hashes; in the quick mode it still ties every byte of the line to the hash.
-  if (line.slice(line.length - HASH_TAIL, line.length - 66) !== ',"hash":"' || line.slice(line.length - 66, line.length - 2) !== e.hash || !line.endsWith('"}')) {
+  if (
+    line.slice(line.length - HASH_TAIL, line.length - 66) !== ',"hash":"' ||
+    line.slice(line.length - 66, line.length - 2) !== e.hash ||
+    !line.endsWith('"}')
+  ) {
     return 'không đúng dạng chuẩn của sự kiện — nội dung đã bị sửa.';
   }
   const hashed = `${line.slice(0, line.length - HASH_TAIL)}}`;
-  if ((opts.sha256Hex ?? sha256Hex)(hashed) !== e.hash) return 'mã băm không khớp — nội dung đã bị sửa.';
-  if (opts.contestId !== undefined && e.contestId !== opts.contestId) return `sự kiện thuộc cuộc thi khác (“${e.contestId}”) — tệp bị chép lẫn.`;
+  if ((opts.sha256Hex ?? sha256Hex)(hashed) !== e.hash)
+    return 'mã băm không khớp — nội dung đã bị sửa.';
+  if (opts.contestId !== undefined && e.contestId !== opts.contestId)
+    return `sự kiện thuộc cuộc thi khác (“${e.contestId}”) — tệp bị chép lẫn.`;
   return e;
 }
 
@@ -111,20 +130,33 @@ export function verifyLines(lines: readonly string[], opts: VerifyOptions = {}):
     if (link) report(i, `${lineNo(i)}: ${link}`);
     if (!before || e.seq > before.seq) last.set(e.deviceId, e);
   }
-  return { ok: firstBad === null, events: valid.length, firstBad, head: chainHead(valid), valid, badLines };
+  return {
+    ok: firstBad === null,
+    events: valid.length,
+    firstBad,
+    head: chainHead(valid),
+    valid,
+    badLines,
+  };
 }
 
 function chainProblem(e: JournalEvent, before: JournalEvent | undefined): string | null {
   const device = `thiết bị “${e.deviceId}”`;
   const expected = before ? before.seq + 1 : 1;
-  if (before && e.seq <= before.seq) return `số thứ tự ${e.seq} của ${device} lặp lại hoặc lùi lại (trước đó đã đến số ${before.seq}) — có mục bị chép thêm hoặc đảo thứ tự.`;
-  if (e.seq > expected) return `thiếu mục số ${expected}${e.seq - 1 > expected ? `–${e.seq - 1}` : ''} của ${device} — có mục đã bị xóa.`;
-  if (e.prev !== (before ? before.hash : GENESIS)) return `không nối đúng với mục số ${e.seq - 1} của ${device} — mục trước đã bị thay hoặc chuỗi bị rẽ nhánh.`;
+  if (before && e.seq <= before.seq)
+    return `số thứ tự ${e.seq} của ${device} lặp lại hoặc lùi lại (trước đó đã đến số ${before.seq}) — có mục bị chép thêm hoặc đảo thứ tự.`;
+  if (e.seq > expected)
+    return `thiếu mục số ${expected}${e.seq - 1 > expected ? `–${e.seq - 1}` : ''} của ${device} — có mục đã bị xóa.`;
+  if (e.prev !== (before ? before.hash : GENESIS))
+    return `không nối đúng với mục số ${e.seq - 1} của ${device} — mục trước đã bị thay hoặc chuỗi bị rẽ nhánh.`;
   return null;
 }
 
 /** A journal file's text as complete lines, and the unterminated last line if a write was cut off. */
-export function splitJournal(text: string): { readonly lines: string[]; readonly torn: string | null } {
+export function splitJournal(text: string): {
+  readonly lines: string[];
+  readonly torn: string | null;
+} {
   if (text === '') return { lines: [], torn: null };
   const lines = text.split('\n');
   const tail = lines.pop()!; // '' when the text ends with a newline
@@ -139,5 +171,10 @@ export function verifyText(text: string, opts: VerifyOptions = {}): LineCheck {
   const { lines, torn } = splitJournal(text);
   const check = verifyLines(lines, opts);
   if (torn === null) return check;
-  return { ...check, ok: false, firstBad: check.firstBad ?? { line: lines.length, reason: tornTailReason(lines.length) }, badLines: check.badLines + 1 };
+  return {
+    ...check,
+    ok: false,
+    firstBad: check.firstBad ?? { line: lines.length, reason: tornTailReason(lines.length) },
+    badLines: check.badLines + 1,
+  };
 }

@@ -8,7 +8,10 @@ export function byOrder<T extends { readonly order: number }>(a: T, b: T): numbe
   return a.order - b.order;
 }
 
-export function childrenOf(criteria: readonly Criterion[], parentId: CriterionId | null): Criterion[] {
+export function childrenOf(
+  criteria: readonly Criterion[],
+  parentId: CriterionId | null,
+): Criterion[] {
   return criteria.filter((c) => c.parentId === parentId).sort(byOrder);
 }
 

@@ -81,7 +81,12 @@ export interface GroupLadder {
 
 /** Side prize (giải phụ): the best score of a part, or chosen by the panel. */
 export type SidePrizeSpec =
-  | { readonly kind: 'bestPart'; readonly name: string; readonly criterionId: CriterionId; readonly count?: number }
+  | {
+      readonly kind: 'bestPart';
+      readonly name: string;
+      readonly criterionId: CriterionId;
+      readonly count?: number;
+    }
   | { readonly kind: 'chosen'; readonly name: string; readonly count?: number };
 
 /**
@@ -109,7 +114,11 @@ export interface Round {
   /** Prizes given per cluster (preliminaries) instead of across the round. */
   readonly prizesPerCluster: boolean;
   /** perCluster best N of each cluster; overall best K in total; wildcards: best of the rest. */
-  readonly advancement?: { readonly perCluster: number; readonly overall: number; readonly wildcards?: number };
+  readonly advancement?: {
+    readonly perCluster: number;
+    readonly overall: number;
+    readonly wildcards?: number;
+  };
   readonly locked: boolean;
   readonly date?: string;
   readonly venue?: string;
@@ -141,15 +150,31 @@ export interface Decided {
 
 export interface RoundDecisions {
   /** Prize given or withdrawn by hand (tier null = no prize), e.g. to settle a tie at a boundary. */
-  readonly prizeOverrides?: readonly (Decided & { readonly entrantId: EntrantId; readonly tier: string | null })[];
+  readonly prizeOverrides?: readonly (Decided & {
+    readonly entrantId: EntrantId;
+    readonly tier: string | null;
+  })[];
   /** Cân đối cơ cấu giải: a tier's count changed after the tally. */
-  readonly countChanges?: readonly (Decided & { readonly tier: string; readonly count: number; readonly scope?: string })[];
+  readonly countChanges?: readonly (Decided & {
+    readonly tier: string;
+    readonly count: number;
+    readonly scope?: string;
+  })[];
   /** Head judge's answer to a discrepancy flag. */
-  readonly discrepancies?: readonly (Decided & { readonly entrantId: EntrantId; readonly decision: 'confirmed' | 'rescore' })[];
+  readonly discrepancies?: readonly (Decided & {
+    readonly entrantId: EntrantId;
+    readonly decision: 'confirmed' | 'rescore';
+  })[];
   /** Who goes through when a tie sits on the advancement cut. */
-  readonly advancement?: readonly (Decided & { readonly entrantId: EntrantId; readonly advance: boolean })[];
+  readonly advancement?: readonly (Decided & {
+    readonly entrantId: EntrantId;
+    readonly advance: boolean;
+  })[];
   /** Side prizes chosen by the panel (e.g. giải phong cách). */
-  readonly chosenSidePrizes?: readonly (Decided & { readonly name: string; readonly entrantIds: readonly EntrantId[] })[];
+  readonly chosenSidePrizes?: readonly (Decided & {
+    readonly name: string;
+    readonly entrantIds: readonly EntrantId[];
+  })[];
   /** Why a judge's sheet is missing (absent, withdrew…): the results no longer wait for it. */
   readonly absences?: readonly (Decided & { readonly judgeId: JudgeId })[];
 }
@@ -242,5 +267,6 @@ export interface Score {
   readonly steps: number | null;
 }
 
-export const scoreKey = (s: Pick<Score, 'roundId' | 'judgeId' | 'entrantId' | 'criterionId'>): string =>
-  `${s.roundId}|${s.judgeId}|${s.entrantId}|${s.criterionId}`;
+export const scoreKey = (
+  s: Pick<Score, 'roundId' | 'judgeId' | 'entrantId' | 'criterionId'>,
+): string => `${s.roundId}|${s.judgeId}|${s.entrantId}|${s.criterionId}`;

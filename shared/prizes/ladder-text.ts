@@ -20,13 +20,19 @@ import { foldVietnamese } from '../text/vietnamese';
 /** What a tier without count or threshold is written as. */
 export const REST_TEXT = 'còn lại';
 /** Accepted spellings of "everyone left", folded (tones optional): "còn lại", "các đội còn lại", "tất cả còn lại"… */
-const REST = /^(?:(?:cac|tat ca(?: cac)?) (?:doi|mo hinh|don vi|ca nhan|tap the) |tat ca )?con lai$/;
+const REST =
+  /^(?:(?:cac|tat ca(?: cac)?) (?:doi|mo hinh|don vi|ca nhan|tap the) |tat ca )?con lai$/;
 
-export type LadderParse = { readonly ok: true; readonly tiers: PrizeTier[] } | { readonly ok: false; readonly problems: readonly string[] };
-export type GroupLadderParse = { readonly ok: true; readonly ladders: GroupLadder[] } | { readonly ok: false; readonly problems: readonly string[] };
+export type LadderParse =
+  | { readonly ok: true; readonly tiers: PrizeTier[] }
+  | { readonly ok: false; readonly problems: readonly string[] };
+export type GroupLadderParse =
+  | { readonly ok: true; readonly ladders: GroupLadder[] }
+  | { readonly ok: false; readonly problems: readonly string[] };
 
 export function formatTier(t: PrizeTier): string {
-  if (t.thresholdCp !== undefined) return `${t.name}: ≥ ${formatCp(t.thresholdCp)}${t.count !== undefined ? `, tối đa ${t.count}` : ''}`;
+  if (t.thresholdCp !== undefined)
+    return `${t.name}: ≥ ${formatCp(t.thresholdCp)}${t.count !== undefined ? `, tối đa ${t.count}` : ''}`;
   return `${t.name}: ${t.count ?? REST_TEXT}`;
 }
 
@@ -39,7 +45,8 @@ const splitLines = (text: string) => text.split(/\r\n|\n|\r/);
 /** One tier line, or the reason it is not one (without the line number). */
 function parseTier(line: string): PrizeTier | string {
   const colon = line.lastIndexOf(':');
-  if (colon < 0) return 'cần dạng “Tên giải: số lượng”, “Tên giải: ≥ điểm” hoặc “Tên giải: còn lại”.';
+  if (colon < 0)
+    return 'cần dạng “Tên giải: số lượng”, “Tên giải: ≥ điểm” hoặc “Tên giải: còn lại”.';
   const name = line.slice(0, colon).trim();
   const value = line.slice(colon + 1).trim();
   if (name === '') return 'thiếu tên giải trước dấu “:”.';
@@ -50,10 +57,13 @@ function parseTier(line: string): PrizeTier | string {
   const threshold = /^(?:≥|>=)\s*(\d[\d.,]*?)(?:\s*[,;]\s*tối đa\s*(\d+))?$/i.exec(value);
   if (threshold) {
     const cp = parseCentipoints(threshold[1]);
-    if (cp === null || cp === 'fraction') return `ngưỡng điểm “${threshold[1]}” không hợp lệ (tối đa 2 chữ số thập phân).`;
+    if (cp === null || cp === 'fraction')
+      return `ngưỡng điểm “${threshold[1]}” không hợp lệ (tối đa 2 chữ số thập phân).`;
     if (threshold[2] === undefined) return { name, thresholdCp: cp };
     const count = Number(threshold[2]);
-    return Number.isSafeInteger(count) ? { name, count, thresholdCp: cp } : `số lượng “${threshold[2]}” quá lớn.`;
+    return Number.isSafeInteger(count)
+      ? { name, count, thresholdCp: cp }
+      : `số lượng “${threshold[2]}” quá lớn.`;
   }
   if (REST.test(foldVietnamese(value))) return { name };
   if (/^-?[\d.,]+$/.test(value)) return `số lượng giải “${value}” phải là số nguyên không âm.`;
@@ -61,7 +71,10 @@ function parseTier(line: string): PrizeTier | string {
 }
 
 /** Every problem of the ladder's lines at once, each with its line number in the whole text. */
-function readTiers(lines: readonly { text: string; n: number }[]): { tiers: PrizeTier[]; problems: string[] } {
+function readTiers(lines: readonly { text: string; n: number }[]): {
+  tiers: PrizeTier[];
+  problems: string[];
+} {
   const tiers: PrizeTier[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -75,14 +88,20 @@ function readTiers(lines: readonly { text: string; n: number }[]): { tiers: Priz
     // Overrides and count changes name their tier, so two tiers with one name would be ambiguous.
     if (seen.has(t.name)) problems.push(`Dòng ${n}: giải “${t.name}” đã có ở dòng trên.`);
     seen.add(t.name);
-    if (restAt !== null) problems.push(`Dòng ${restAt}: giải “${REST_TEXT}” phải là giải cuối cùng (các giải sau nó không còn ai).`);
+    if (restAt !== null)
+      problems.push(
+        `Dòng ${restAt}: giải “${REST_TEXT}” phải là giải cuối cùng (các giải sau nó không còn ai).`,
+      );
     restAt = t.count === undefined && t.thresholdCp === undefined ? n : null;
     tiers.push(t);
   }
   return { tiers, problems };
 }
 
-const numbered = (text: string) => splitLines(text).map((l, i) => ({ text: l.trim(), n: i + 1 })).filter((l) => l.text !== '');
+const numbered = (text: string) =>
+  splitLines(text)
+    .map((l, i) => ({ text: l.trim(), n: i + 1 }))
+    .filter((l) => l.text !== '');
 
 export function parseLadder(text: string): LadderParse {
   const { tiers, problems } = readTiers(numbered(text));
@@ -102,10 +121,13 @@ export function parseGroupLadders(text: string): GroupLadderParse {
     if (head) {
       const group = head[1].trim();
       if (group === '') problems.push(`Dòng ${line.n}: thiếu tên khối trong “[ ]”.`);
-      else if (blocks.some((b) => b.group === group)) problems.push(`Dòng ${line.n}: khối “${group}” đã có ở trên.`);
+      else if (blocks.some((b) => b.group === group))
+        problems.push(`Dòng ${line.n}: khối “${group}” đã có ở trên.`);
       blocks.push({ group, lines: [] });
     } else if (blocks.length === 0) {
-      problems.push(`Dòng ${line.n} “${line.text}”: cần dòng “[Tên khối]” trước các giải của khối.`);
+      problems.push(
+        `Dòng ${line.n} “${line.text}”: cần dòng “[Tên khối]” trước các giải của khối.`,
+      );
     } else {
       blocks[blocks.length - 1].lines.push(line);
     }
@@ -113,7 +135,9 @@ export function parseGroupLadders(text: string): GroupLadderParse {
   const ladders: GroupLadder[] = [];
   for (const b of blocks) {
     const read = readTiers(b.lines);
-    problems.push(...read.problems.map((p) => `Khối “${b.group}”, ${p.charAt(0).toLowerCase()}${p.slice(1)}`));
+    problems.push(
+      ...read.problems.map((p) => `Khối “${b.group}”, ${p.charAt(0).toLowerCase()}${p.slice(1)}`),
+    );
     ladders.push({ group: b.group, prizes: read.tiers });
   }
   return problems.length ? { ok: false, problems } : { ok: true, ladders };

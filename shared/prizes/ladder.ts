@@ -55,10 +55,16 @@ export interface LadderOutcome {
 }
 
 const meets = (r: EntrantResult, thresholdCp: number): boolean =>
-  r.standardisedCp !== null ? r.standardisedCp >= thresholdCp : r.result !== null && compare(r.result, frac(thresholdCp)) >= 0;
+  r.standardisedCp !== null
+    ? r.standardisedCp >= thresholdCp
+    : r.result !== null && compare(r.result, frac(thresholdCp)) >= 0;
 
 /** `ranked`: the scope's results in rank order (ranked first, as rankResults returns them). */
-export function applyLadder(ranked: readonly EntrantResult[], tiers: readonly PrizeTier[], opts: LadderOptions): LadderOutcome {
+export function applyLadder(
+  ranked: readonly EntrantResult[],
+  tiers: readonly PrizeTier[],
+  opts: LadderOptions,
+): LadderOutcome {
   const cap = opts.capCount ?? Infinity;
   const awarded = tiers.map(() => 0);
   const rows: LadderRow[] = [];
@@ -76,8 +82,22 @@ export function applyLadder(ranked: readonly EntrantResult[], tiers: readonly Pr
   let ti = 0;
   let tierStart = 0;
   let pos = 0;
-  const push = (r: EntrantResult, tierIndex: number | null, status: LadderStatus, notes: string[], candidates: (string | null)[] = []) =>
-    rows.push({ entrantId: r.entrant.id, rank: r.rank, tier: tierIndex === null ? null : tiers[tierIndex].name, tierIndex, status, candidates, notes });
+  const push = (
+    r: EntrantResult,
+    tierIndex: number | null,
+    status: LadderStatus,
+    notes: string[],
+    candidates: (string | null)[] = [],
+  ) =>
+    rows.push({
+      entrantId: r.entrant.id,
+      rank: r.rank,
+      tier: tierIndex === null ? null : tiers[tierIndex].name,
+      tierIndex,
+      status,
+      candidates,
+      notes,
+    });
 
   for (const block of blocks) {
     const L = block.length;
@@ -85,12 +105,30 @@ export function applyLadder(ranked: readonly EntrantResult[], tiers: readonly Pr
     while (ti < tiers.length) {
       const end = tierStart + countOf(ti);
       const t = tiers[ti];
-      if (pos >= end) { ti++; tierStart = end; continue; }
-      if (t.thresholdCp !== undefined && !meets(block[0], t.thresholdCp)) { ti++; tierStart = pos; continue; }
+      if (pos >= end) {
+        ti++;
+        tierStart = end;
+        continue;
+      }
+      if (t.thresholdCp !== undefined && !meets(block[0], t.thresholdCp)) {
+        ti++;
+        tierStart = pos;
+        continue;
+      }
       break;
     }
-    if (ti >= tiers.length) { for (const r of block) push(r, null, 'none', []); pos += L; continue; }
-    if (pos >= cap) { capHit = true; for (const r of block) push(r, null, 'overCap', [`Vượt giới hạn số giải (${opts.capCount}): không xét giải.`]); pos += L; continue; }
+    if (ti >= tiers.length) {
+      for (const r of block) push(r, null, 'none', []);
+      pos += L;
+      continue;
+    }
+    if (pos >= cap) {
+      capHit = true;
+      for (const r of block)
+        push(r, null, 'overCap', [`Vượt giới hạn số giải (${opts.capCount}): không xét giải.`]);
+      pos += L;
+      continue;
+    }
     const end = tierStart + countOf(ti);
     const limit = Math.min(end, cap);
     if (pos + L <= limit) {
@@ -121,7 +159,8 @@ export function applyLadder(ranked: readonly EntrantResult[], tiers: readonly Pr
       pos += L;
     }
   }
-  for (const r of ranked) if (r.rank === null) push(r, null, 'unranked', ['Chưa đủ điểm: chưa xét giải.']);
+  for (const r of ranked)
+    if (r.rank === null) push(r, null, 'unranked', ['Chưa đủ điểm: chưa xét giải.']);
   const tierOutcomes = tiers.map((t, i): TierOutcome => ({
     name: t.name,
     nominalCount: t.count ?? null,

@@ -46,7 +46,8 @@ export function sidePrizes(
     const count = spec.count ?? 1;
     switch (spec.kind) {
       case 'bestPart': {
-        const partOf = (r: EntrantResult) => r.parts.find((p) => p.criterionId === spec.criterionId)?.value ?? null;
+        const partOf = (r: EntrantResult) =>
+          r.parts.find((p) => p.criterionId === spec.criterionId)?.value ?? null;
         const candidates = results.filter((r) => r.status === 'ranked' && partOf(r) !== null);
         const ranked = rankBy(candidates, [{ name: spec.name, value: partOf }], listKey);
         const cut = cutAt(ranked, (k) => k.rank, count);
@@ -55,23 +56,67 @@ export function sidePrizes(
         const shared = winners.length > count;
         const names = winners.map((r) => r.entrant.name).join(', ');
         return {
-          name: spec.name, kind: spec.kind, winners: winners.map((r) => r.entrant.id), shared,
+          name: spec.name,
+          kind: spec.kind,
+          winners: winners.map((r) => r.entrant.id),
+          shared,
           value: winners.length ? partOf(winners[0]) : null,
           status: winners.length ? 'awarded' : 'pending',
-          note: winners.length === 0 ? 'Chưa có điểm phần thi này.' : shared ? `Đồng giải: ${names} bằng điểm phần thi.` : `Điểm phần thi cao nhất: ${names}.`,
+          note:
+            winners.length === 0
+              ? 'Chưa có điểm phần thi này.'
+              : shared
+                ? `Đồng giải: ${names} bằng điểm phần thi.`
+                : `Điểm phần thi cao nhất: ${names}.`,
         };
       }
       case 'chosen': {
         const pick = chosen.filter((c) => c.name === spec.name).pop();
-        if (!pick) return { name: spec.name, kind: spec.kind, winners: [], shared: false, value: null, status: 'pending', note: 'Chờ Ban Giám khảo chọn.' };
+        if (!pick)
+          return {
+            name: spec.name,
+            kind: spec.kind,
+            winners: [],
+            shared: false,
+            value: null,
+            status: 'pending',
+            note: 'Chờ Ban Giám khảo chọn.',
+          };
         if (pick.reason.trim() === '') {
-          issues.push({ code: 'reasonMissing', message: `Giải “${spec.name}”: cần ghi rõ lý do chọn.` });
-          return { name: spec.name, kind: spec.kind, winners: [], shared: false, value: null, status: 'pending', note: 'Chờ Ban Giám khảo chọn.' };
+          issues.push({
+            code: 'reasonMissing',
+            message: `Giải “${spec.name}”: cần ghi rõ lý do chọn.`,
+          });
+          return {
+            name: spec.name,
+            kind: spec.kind,
+            winners: [],
+            shared: false,
+            value: null,
+            status: 'pending',
+            note: 'Chờ Ban Giám khảo chọn.',
+          };
         }
         const known = pick.entrantIds.filter((id) => results.some((r) => r.entrant.id === id));
-        if (known.length < pick.entrantIds.length) issues.push({ code: 'unknownEntrant', message: `Giải “${spec.name}”: có đội/mô hình không thuộc danh sách.` });
-        if (known.length > count) issues.push({ code: 'tooMany', message: `Giải “${spec.name}”: chọn ${known.length} đội/mô hình, nhiều hơn số giải (${count}).` });
-        return { name: spec.name, kind: spec.kind, winners: known, shared: known.length > count, value: null, status: 'awarded', note: `Ban Giám khảo chọn: ${pick.reason.trim()}` };
+        if (known.length < pick.entrantIds.length)
+          issues.push({
+            code: 'unknownEntrant',
+            message: `Giải “${spec.name}”: có đội/mô hình không thuộc danh sách.`,
+          });
+        if (known.length > count)
+          issues.push({
+            code: 'tooMany',
+            message: `Giải “${spec.name}”: chọn ${known.length} đội/mô hình, nhiều hơn số giải (${count}).`,
+          });
+        return {
+          name: spec.name,
+          kind: spec.kind,
+          winners: known,
+          shared: known.length > count,
+          value: null,
+          status: 'awarded',
+          note: `Ban Giám khảo chọn: ${pick.reason.trim()}`,
+        };
       }
       default: {
         const never: never = spec;

@@ -27,7 +27,9 @@ export interface SheetStateLike {
   readonly state: 'submitted' | 'reopened';
 }
 
-export type CompletenessGroup = Pick<ResultGroup, 'title' | 'roundId' | 'cluster'> & { readonly tally: Pick<Tally, 'results'> };
+export type CompletenessGroup = Pick<ResultGroup, 'title' | 'roundId' | 'cluster'> & {
+  readonly tally: Pick<Tally, 'results'>;
+};
 
 export interface CompletenessInput {
   readonly round: Pick<Round, 'id' | 'name' | 'decisions'>;
@@ -87,7 +89,8 @@ function countsOf(group: CompletenessGroup): Map<string, Counted> {
   for (const r of group.tally.results) {
     for (const t of r.judgeTotals) {
       if (t.absence === 'conflict' || t.absence === 'notAssigned') continue;
-      const c = out.get(t.judgeId) ?? out.set(t.judgeId, { scored: 0, assigned: 0 }).get(t.judgeId)!;
+      const c =
+        out.get(t.judgeId) ?? out.set(t.judgeId, { scored: 0, assigned: 0 }).get(t.judgeId)!;
       c.assigned++;
       if (t.absence === 'none' && t.totalCp !== null) c.scored++;
     }
@@ -100,21 +103,33 @@ export function roundCompleteness(input: CompletenessInput): Completeness {
   const severalGroups = input.groups.length > 1;
   const sheetOf = new Map<string, SheetStateLike['state']>();
   for (const s of input.sheets) {
-    if (s.roundId === round.id && s.entrantId === null && s.pass === null) sheetOf.set(s.judgeId, s.state);
+    if (s.roundId === round.id && s.entrantId === null && s.pass === null)
+      sheetOf.set(s.judgeId, s.state);
   }
   const absenceOf = new Map<string, Decided & { readonly judgeId: JudgeId }>();
-  for (const a of round.decisions?.absences ?? []) if (a.reason.trim() && !absenceOf.has(a.judgeId)) absenceOf.set(a.judgeId, a);
+  for (const a of round.decisions?.absences ?? [])
+    if (a.reason.trim() && !absenceOf.has(a.judgeId)) absenceOf.set(a.judgeId, a);
 
   const missing: MissingSheet[] = [];
   const excused = new Map<string, ExcusedSheet>();
   for (const group of input.groups) {
     const where = group.cluster || severalGroups ? group.title : null;
     const counts = countsOf(group);
-    const panel = panelOf(group, input.judges).map((j, i) => ({ judge: j, label: `GK${i + 1}`, counted: counts.get(j.id) }));
+    const panel = panelOf(group, input.judges).map((j, i) => ({
+      judge: j,
+      label: `GK${i + 1}`,
+      counted: counts.get(j.id),
+    }));
     const required = panel.filter((p) => p.counted && p.counted.assigned > 0);
     if (required.length === 0 && group.tally.results.length > 0) {
       missing.push({
-        reason: 'noPanel', group: where, judgeId: null, label: '', name: '', scored: 0, assigned: group.tally.results.length,
+        reason: 'noPanel',
+        group: where,
+        judgeId: null,
+        label: '',
+        name: '',
+        scored: 0,
+        assigned: group.tally.results.length,
         message: `${where ?? round.name}: chưa có giám khảo nào được phân công chấm ${group.tally.results.length} ${nounOf(group)}`,
       });
       continue;
@@ -126,7 +141,11 @@ export function roundCompleteness(input: CompletenessInput): Completeness {
       if (absence) {
         if (!excused.has(judge.id)) {
           excused.set(judge.id, {
-            judgeId: judge.id, name: judge.name, reason: absence.reason.trim(), by: absence.by, at: absence.at,
+            judgeId: judge.id,
+            name: judge.name,
+            reason: absence.reason.trim(),
+            by: absence.by,
+            at: absence.at,
             message: `${judge.name}: không nộp phiếu — ${absence.reason.trim()} (${absence.by} ghi nhận)`,
           });
         }
@@ -135,7 +154,13 @@ export function roundCompleteness(input: CompletenessInput): Completeness {
       const reason: MissingReason = state === 'reopened' ? 'reopened' : 'notSubmitted';
       const what = reason === 'reopened' ? 'đã mở lại phiếu, chưa nộp lại' : 'chưa nộp phiếu';
       missing.push({
-        reason, group: where, judgeId: judge.id, label, name: judge.name, scored: counted!.scored, assigned: counted!.assigned,
+        reason,
+        group: where,
+        judgeId: judge.id,
+        label,
+        name: judge.name,
+        scored: counted!.scored,
+        assigned: counted!.assigned,
         message: `${label} ${judge.name}${where ? ` — ${where}` : ''}: ${what} (${counted!.scored}/${counted!.assigned} ${nounOf(group)} đã chấm đủ)`,
       });
     }

@@ -9,7 +9,6 @@ import type { Criterion, Entrant, Judge, Score } from '../model/types';
 import type { Absence } from '../tally/judge-rows';
 import type { Rng } from '../tally/prng';
 
-
 export function stepsFor(share: number, c: Pick<Criterion, 'maxCp' | 'stepCp'>): number {
   const clamped = Math.min(1, Math.max(0, share));
   return Math.round((clamped * c.maxCp) / c.stepCp);
@@ -31,14 +30,25 @@ export function sampleScores(
       if (excluded(j, e) !== 'none') continue;
       for (const c of ls) {
         const share = quality(e, c) + leniency.get(j.id)! + r.normal(0, 0.04);
-        scores.push({ roundId: e.roundId, judgeId: j.id, entrantId: e.id, criterionId: c.id, steps: stepsFor(share, c) });
+        scores.push({
+          roundId: e.roundId,
+          judgeId: j.id,
+          entrantId: e.id,
+          criterionId: c.id,
+          steps: stepsFor(share, c),
+        });
       }
     }
   }
   return scores;
 }
 
-export function personName(r: Rng, surnames: readonly string[], middle: readonly string[], given: readonly string[]): string {
+export function personName(
+  r: Rng,
+  surnames: readonly string[],
+  middle: readonly string[],
+  given: readonly string[],
+): string {
   return `${r.pick(surnames)} ${r.pick(middle)} ${r.pick(given)}`;
 }
 

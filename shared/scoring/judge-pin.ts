@@ -5,9 +5,13 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
-export const hashPin = (judgeId: string, pin: string): string => bytesToHex(sha256(utf8ToBytes(`giamkhao-pin:${judgeId}:${pin.trim()}`)));
+export const hashPin = (judgeId: string, pin: string): string =>
+  bytesToHex(sha256(utf8ToBytes(`giamkhao-pin:${judgeId}:${pin.trim()}`)));
 
-export function pinMatches(judge: { readonly id: string; readonly pinHash?: string }, pin: string): boolean {
+export function pinMatches(
+  judge: { readonly id: string; readonly pinHash?: string },
+  pin: string,
+): boolean {
   return !judge.pinHash || judge.pinHash === hashPin(judge.id, pin);
 }
 

@@ -29,12 +29,22 @@ export function findOutliers(rows: readonly OutlierInput[], maxCp: number, share
   const pts = (cp: number) => (cp / 100).toFixed(2).replace('.', ',').replace(/,00$/, '');
   for (const r of rows) {
     const reasons: string[] = [];
-    if (rows.length >= 3 && Math.abs(r.totalCp - own) > gap) reasons.push(`cách mức điểm thường cho của chính giám khảo (trung vị ${pts(own)}) hơn ${pts(gap)} điểm`);
+    if (rows.length >= 3 && Math.abs(r.totalCp - own) > gap)
+      reasons.push(
+        `cách mức điểm thường cho của chính giám khảo (trung vị ${pts(own)}) hơn ${pts(gap)} điểm`,
+      );
     if (r.panelCp.length > 0) {
       const panel = r.panelCp.reduce((s, x) => s + x, 0) / r.panelCp.length;
-      if (Math.abs(r.totalCp - panel) > gap) reasons.push(`cách điểm trung bình của các giám khảo khác (${pts(panel)}) hơn ${pts(gap)} điểm`);
+      if (Math.abs(r.totalCp - panel) > gap)
+        reasons.push(
+          `cách điểm trung bình của các giám khảo khác (${pts(panel)}) hơn ${pts(gap)} điểm`,
+        );
     }
-    if (reasons.length) out.push({ entrantId: r.entrantId, message: `${r.entrantName}: tổng ${pts(r.totalCp)} — ${reasons.join('; ')}.` });
+    if (reasons.length)
+      out.push({
+        entrantId: r.entrantId,
+        message: `${r.entrantName}: tổng ${pts(r.totalCp)} — ${reasons.join('; ')}.`,
+      });
   }
   return out;
 }

@@ -8,7 +8,11 @@ import { formatCp } from './format';
 
 export type ParsedScore =
   | { readonly ok: true; readonly steps: number | null }
-  | { readonly ok: false; readonly code: 'notNumber' | 'outOfRange' | 'offStep'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: 'notNumber' | 'outOfRange' | 'offStep';
+      readonly message: string;
+    };
 
 const NUMBER = /^\s*(\d{1,6})(?:[.,](\d{1,6}))?\s*$/;
 
@@ -22,24 +26,44 @@ export function parseCentipoints(text: string): number | null | 'fraction' {
   return int * 100 + Number(dec.padEnd(2, '0'));
 }
 
-export function parseScore(text: string, criterion: Pick<Criterion, 'maxCp' | 'stepCp'>): ParsedScore {
+export function parseScore(
+  text: string,
+  criterion: Pick<Criterion, 'maxCp' | 'stepCp'>,
+): ParsedScore {
   if (text.trim() === '') return { ok: true, steps: null };
   const cp = parseCentipoints(text);
   const max = formatCp(criterion.maxCp);
   const step = formatCp(criterion.stepCp);
   if (cp === null) {
-    return { ok: false, code: 'notNumber', message: `“${text.trim()}” không phải là số. Nhập điểm từ 0 đến ${max}, ví dụ 8,5.` };
+    return {
+      ok: false,
+      code: 'notNumber',
+      message: `“${text.trim()}” không phải là số. Nhập điểm từ 0 đến ${max}, ví dụ 8,5.`,
+    };
   }
   if (cp === 'fraction' || cp % criterion.stepCp !== 0) {
     if (cp !== 'fraction' && cp > criterion.maxCp) {
-      return { ok: false, code: 'outOfRange', message: `Điểm ${text.trim()} vượt quá điểm tối đa ${max}.` };
+      return {
+        ok: false,
+        code: 'outOfRange',
+        message: `Điểm ${text.trim()} vượt quá điểm tối đa ${max}.`,
+      };
     }
-    return { ok: false, code: 'offStep', message: `Điểm phải chia hết cho bước ${step} (ví dụ ${formatCp(criterion.stepCp * 3)}).` };
+    return {
+      ok: false,
+      code: 'offStep',
+      message: `Điểm phải chia hết cho bước ${step} (ví dụ ${formatCp(criterion.stepCp * 3)}).`,
+    };
   }
   if (cp > criterion.maxCp) {
-    return { ok: false, code: 'outOfRange', message: `Điểm ${text.trim()} vượt quá điểm tối đa ${max}.` };
+    return {
+      ok: false,
+      code: 'outOfRange',
+      message: `Điểm ${text.trim()} vượt quá điểm tối đa ${max}.`,
+    };
   }
   return { ok: true, steps: cp / criterion.stepCp };
 }
 
-export const stepsToCp = (steps: number, criterion: Pick<Criterion, 'stepCp'>): number => steps * criterion.stepCp;
+export const stepsToCp = (steps: number, criterion: Pick<Criterion, 'stepCp'>): number =>
+  steps * criterion.stepCp;

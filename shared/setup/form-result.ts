@@ -11,10 +11,16 @@ export interface FormProblem {
   readonly message: string;
 }
 
-export type RoundFormResult = { readonly ok: true; readonly round: Round } | { readonly ok: false; readonly problems: readonly FormProblem[] };
+export type RoundFormResult =
+  | { readonly ok: true; readonly round: Round }
+  | { readonly ok: false; readonly problems: readonly FormProblem[] };
 
 /** A copy of `record` with `key` set, or without it when `value` is undefined (never a key holding undefined). */
-export function withField<T extends object, K extends keyof T>(record: T, key: K, value: T[K] | undefined): T {
+export function withField<T extends object, K extends keyof T>(
+  record: T,
+  key: K,
+  value: T[K] | undefined,
+): T {
   const out: Partial<T> = { ...record };
   if (value === undefined) delete out[key];
   else out[key] = value;
@@ -22,7 +28,8 @@ export function withField<T extends object, K extends keyof T>(record: T, key: K
 }
 
 /** The stored value (possibly absent) while the form's value means the same, otherwise the form's value. */
-export const keepIfSame = <V>(stored: V | undefined, formValue: V, fallback: V): V | undefined => ((stored ?? fallback) === formValue ? stored : formValue);
+export const keepIfSame = <V>(stored: V | undefined, formValue: V, fallback: V): V | undefined =>
+  (stored ?? fallback) === formValue ? stored : formValue;
 
 /** Points typed in a form (comma decimals) as centipoints, or null when negative or finer than 0,01. */
 export function pointsToCp(points: number): number | null {
@@ -30,4 +37,5 @@ export function pointsToCp(points: number): number | null {
   return Number.isFinite(points) && points >= 0 && Math.abs(points * 100 - cp) < 1e-6 ? cp : null;
 }
 
-export const isCount = (n: number, min = 0, max = Number.MAX_SAFE_INTEGER): boolean => Number.isSafeInteger(n) && n >= min && n <= max;
+export const isCount = (n: number, min = 0, max = Number.MAX_SAFE_INTEGER): boolean =>
+  Number.isSafeInteger(n) && n >= min && n <= max;

@@ -15,7 +15,11 @@ export function formatPassMarks(marks: readonly Mark[]): string {
   return marks.map((m) => `${m.value}: ${formatCp(m.cp)}`).join('\n');
 }
 
-export function parsePassMarks(text: string): { readonly ok: true; readonly marks: Mark[] } | { readonly ok: false; readonly problems: readonly string[] } {
+export function parsePassMarks(
+  text: string,
+):
+  | { readonly ok: true; readonly marks: Mark[] }
+  | { readonly ok: false; readonly problems: readonly string[] } {
   const marks: Mark[] = [];
   const problems: string[] = [];
   const seen = new Map<string, number>();
@@ -26,12 +30,15 @@ export function parsePassMarks(text: string): { readonly ok: true; readonly mark
     const value = colon < 0 ? '' : line.slice(0, colon).trim();
     const cp = colon < 0 ? null : parseCentipoints(line.slice(colon + 1));
     if (value === '' || typeof cp !== 'number') {
-      problems.push(`Ngưỡng công nhận, dòng ${i + 1} “${line}”: cần dạng “miền núi, hải đảo: 60” (điểm tối đa 2 chữ số thập phân).`);
+      problems.push(
+        `Ngưỡng công nhận, dòng ${i + 1} “${line}”: cần dạng “miền núi, hải đảo: 60” (điểm tối đa 2 chữ số thập phân).`,
+      );
       return;
     }
     // pass-mark.ts matches values without tones or case, so two such values would be one.
     const key = foldVietnamese(value);
-    if (seen.has(key)) problems.push(`Ngưỡng công nhận, dòng ${i + 1}: “${value}” trùng với dòng ${seen.get(key)}.`);
+    if (seen.has(key))
+      problems.push(`Ngưỡng công nhận, dòng ${i + 1}: “${value}” trùng với dòng ${seen.get(key)}.`);
     else seen.set(key, i + 1);
     marks.push({ value, cp });
   });

@@ -11,9 +11,23 @@
  * Not here: the round's name, policy, main ladder and advancement (round-rules-form.ts).
  */
 import { childrenOf } from '../model/criteria-tree';
-import type { Criterion, CriterionId, PassMarkRule, Round, SidePrizeSpec, TieBreakRule } from '../model/types';
+import type {
+  Criterion,
+  CriterionId,
+  PassMarkRule,
+  Round,
+  SidePrizeSpec,
+  TieBreakRule,
+} from '../model/types';
 import { formatGroupLadders, parseGroupLadders } from '../prizes/ladder-text';
-import { type FormProblem, isCount, keepIfSame, pointsToCp, type RoundFormResult, withField } from './form-result';
+import {
+  type FormProblem,
+  isCount,
+  keepIfSame,
+  pointsToCp,
+  type RoundFormResult,
+  withField,
+} from './form-result';
 import { formatPassMarks, parsePassMarks } from './pass-mark-text';
 
 export interface PrizeRulesFormValues {
@@ -51,7 +65,8 @@ export interface PrizeRulesFormOptions {
 const DEFAULT_FLOOR_PERCENT = 50;
 const SIMPLE_RULES = ['firstPlaces', 'headJudgeTotal', 'tieBreakQuestion'] as const;
 
-export const tieBreakKey = (r: TieBreakRule): string => (r.kind === 'part' ? `part:${r.criterionId}` : r.kind);
+export const tieBreakKey = (r: TieBreakRule): string =>
+  r.kind === 'part' ? `part:${r.criterionId}` : r.kind;
 
 export function prizeRulesForm(round: Round): PrizeRulesFormValues {
   const sides = round.sidePrizes ?? [];
@@ -74,16 +89,28 @@ export function prizeRulesForm(round: Round): PrizeRulesFormValues {
 }
 
 /** The chain from its keys, reusing the stored rules so a drawn lot keeps its seed. */
-export function tieBreakChain(keys: readonly string[], stored: readonly TieBreakRule[], newSeed: number, problems: FormProblem[]): TieBreakRule[] {
+export function tieBreakChain(
+  keys: readonly string[],
+  stored: readonly TieBreakRule[],
+  newSeed: number,
+  problems: FormProblem[],
+): TieBreakRule[] {
   const byKey = new Map(stored.map((r) => [tieBreakKey(r), r]));
   const out: TieBreakRule[] = [];
   for (const key of keys) {
-    const rule: TieBreakRule | undefined = byKey.get(key)
-      ?? (key.startsWith('part:') && key.length > 5 ? { kind: 'part', criterionId: key.slice(5) as CriterionId }
-        : key === 'lot' ? { kind: 'lot', seed: newSeed }
-          : SIMPLE_RULES.find((k) => k === key) ? { kind: key as (typeof SIMPLE_RULES)[number] } : undefined);
-    if (!rule) problems.push({ field: 'chain', message: `Không rõ cách xét khi bằng điểm “${key}”.` });
-    else if (out.some((r) => tieBreakKey(r) === key)) problems.push({ field: 'chain', message: `Cách xét “${key}” có hai lần trong thứ tự xét.` });
+    const rule: TieBreakRule | undefined =
+      byKey.get(key) ??
+      (key.startsWith('part:') && key.length > 5
+        ? { kind: 'part', criterionId: key.slice(5) as CriterionId }
+        : key === 'lot'
+          ? { kind: 'lot', seed: newSeed }
+          : SIMPLE_RULES.find((k) => k === key)
+            ? { kind: key as (typeof SIMPLE_RULES)[number] }
+            : undefined);
+    if (!rule)
+      problems.push({ field: 'chain', message: `Không rõ cách xét khi bằng điểm “${key}”.` });
+    else if (out.some((r) => tieBreakKey(r) === key))
+      problems.push({ field: 'chain', message: `Cách xét “${key}” có hai lần trong thứ tự xét.` });
     else out.push(rule);
   }
   return out;
@@ -91,9 +118,14 @@ export function tieBreakChain(keys: readonly string[], stored: readonly TieBreak
 
 /** The panel's chosen side prizes from "A; B", every problem at once. */
 export function parseChosenPrizes(text: string, problems: FormProblem[]): string[] {
-  const names = text.split(';').map((n) => n.trim()).filter(Boolean);
+  const names = text
+    .split(';')
+    .map((n) => n.trim())
+    .filter(Boolean);
   // Decisions name the prize they award, so two prizes with one name would be ambiguous.
-  for (const [i, n] of names.entries()) if (names.indexOf(n) !== i) problems.push({ field: 'chosen', message: `Giải phụ “${n}” có hai lần.` });
+  for (const [i, n] of names.entries())
+    if (names.indexOf(n) !== i)
+      problems.push({ field: 'chosen', message: `Giải phụ “${n}” có hai lần.` });
   return names;
 }
 
@@ -102,69 +134,167 @@ export function parseChosenPrizes(text: string, problems: FormProblem[]): string
  * typed in place of a removed one takes its place (a renamed chosen prize keeps its count); each
  * kind's places are filled in the form's order of that kind; further new prizes come last.
  */
-export function sidePrizeList(stored: readonly SidePrizeSpec[], bestParts: readonly string[], chosen: readonly string[], parts: readonly Criterion[], problems: FormProblem[]): SidePrizeSpec[] {
+export function sidePrizeList(
+  stored: readonly SidePrizeSpec[],
+  bestParts: readonly string[],
+  chosen: readonly string[],
+  parts: readonly Criterion[],
+  problems: FormProblem[],
+): SidePrizeSpec[] {
   const slots: (SidePrizeSpec | null)[] = stored.map(() => null);
   const appended: SidePrizeSpec[] = [];
-  const fill = (kind: SidePrizeSpec['kind'], wanted: readonly string[], keyOf: (s: SidePrizeSpec) => string, fresh: (key: string, replaced: SidePrizeSpec | null) => SidePrizeSpec | null) => {
+  const fill = (
+    kind: SidePrizeSpec['kind'],
+    wanted: readonly string[],
+    keyOf: (s: SidePrizeSpec) => string,
+    fresh: (key: string, replaced: SidePrizeSpec | null) => SidePrizeSpec | null,
+  ) => {
     const mine = stored.flatMap((spec, at) => (spec.kind === kind ? [{ spec, at }] : []));
     const unmatched = mine.filter((m) => !wanted.includes(keyOf(m.spec)));
     const added = wanted.filter((w) => !mine.some((m) => keyOf(m.spec) === w));
-    const replacing = new Map(added.slice(0, unmatched.length).map((w, i) => [w, unmatched[i].spec]));
-    const places = mine.filter((m) => wanted.includes(keyOf(m.spec)) || unmatched.slice(0, replacing.size).includes(m)).map((m) => m.at);
-    const specs = wanted.map((w) => mine.find((m) => keyOf(m.spec) === w)?.spec ?? fresh(w, replacing.get(w) ?? null));
+    const replacing = new Map(
+      added.slice(0, unmatched.length).map((w, i) => [w, unmatched[i].spec]),
+    );
+    const places = mine
+      .filter(
+        (m) => wanted.includes(keyOf(m.spec)) || unmatched.slice(0, replacing.size).includes(m),
+      )
+      .map((m) => m.at);
+    const specs = wanted.map(
+      (w) => mine.find((m) => keyOf(m.spec) === w)?.spec ?? fresh(w, replacing.get(w) ?? null),
+    );
     specs.forEach((spec, i) => {
       if (i < places.length) slots[places[i]] = spec;
       else if (spec) appended.push(spec);
     });
   };
-  fill('bestPart', bestParts, (s) => (s.kind === 'bestPart' ? s.criterionId : ''), (id) => {
-    const part = parts.find((p) => p.id === id);
-    if (part) return { kind: 'bestPart', criterionId: part.id, name: `Phần thi ${part.name} hay nhất` };
-    problems.push({ field: 'bestParts', message: 'Giải phụ “phần thi hay nhất” chọn một phần thi không còn trong vòng.' });
-    return null;
-  });
-  fill('chosen', chosen, (s) => s.name, (name, replaced) => (replaced ? { ...replaced, name } : { kind: 'chosen', name }));
+  fill(
+    'bestPart',
+    bestParts,
+    (s) => (s.kind === 'bestPart' ? s.criterionId : ''),
+    (id) => {
+      const part = parts.find((p) => p.id === id);
+      if (part)
+        return { kind: 'bestPart', criterionId: part.id, name: `Phần thi ${part.name} hay nhất` };
+      problems.push({
+        field: 'bestParts',
+        message: 'Giải phụ “phần thi hay nhất” chọn một phần thi không còn trong vòng.',
+      });
+      return null;
+    },
+  );
+  fill(
+    'chosen',
+    chosen,
+    (s) => s.name,
+    (name, replaced) => (replaced ? { ...replaced, name } : { kind: 'chosen', name }),
+  );
   return [...slots, ...appended].filter((s): s is SidePrizeSpec => s !== null);
 }
 
-function passMarkOf(form: PrizeRulesFormValues, stored: PassMarkRule | undefined, problems: FormProblem[]): PassMarkRule | undefined {
+function passMarkOf(
+  form: PrizeRulesFormValues,
+  stored: PassMarkRule | undefined,
+  problems: FormProblem[],
+): PassMarkRule | undefined {
   if (form.passDefault === '') {
-    if (form.pass.trim() !== '') problems.push({ field: 'passDefault', message: 'Có ngưỡng riêng nhưng chưa có ngưỡng chung (điểm).' });
+    if (form.pass.trim() !== '')
+      problems.push({
+        field: 'passDefault',
+        message: 'Có ngưỡng riêng nhưng chưa có ngưỡng chung (điểm).',
+      });
     return undefined;
   }
   const defaultCp = pointsToCp(form.passDefault);
-  if (defaultCp === null) problems.push({ field: 'passDefault', message: `Ngưỡng chung “${form.passDefault}” phải là số điểm không âm, tối đa 2 chữ số thập phân.` });
-  if (!isCount(form.floorPercent, 0, 100)) problems.push({ field: 'floorPercent', message: 'Mỗi tiêu chuẩn tối thiểu phải là số nguyên từ 0 đến 100 (%).' });
+  if (defaultCp === null)
+    problems.push({
+      field: 'passDefault',
+      message: `Ngưỡng chung “${form.passDefault}” phải là số điểm không âm, tối đa 2 chữ số thập phân.`,
+    });
+  if (!isCount(form.floorPercent, 0, 100))
+    problems.push({
+      field: 'floorPercent',
+      message: 'Mỗi tiêu chuẩn tối thiểu phải là số nguyên từ 0 đến 100 (%).',
+    });
   const marks = parsePassMarks(form.pass);
   if (!marks.ok) problems.push(...marks.problems.map((message) => ({ field: 'pass', message })));
-  const rule: PassMarkRule = { attribute: form.passAttribute, marks: marks.ok ? marks.marks : [], defaultCp: defaultCp ?? 0 };
-  return withField(rule, 'standardFloorPercent', keepIfSame(stored?.standardFloorPercent, form.floorPercent, DEFAULT_FLOOR_PERCENT));
+  const rule: PassMarkRule = {
+    attribute: form.passAttribute,
+    marks: marks.ok ? marks.marks : [],
+    defaultCp: defaultCp ?? 0,
+  };
+  return withField(
+    rule,
+    'standardFloorPercent',
+    keepIfSame(stored?.standardFloorPercent, form.floorPercent, DEFAULT_FLOOR_PERCENT),
+  );
 }
 
-export function applyPrizeRulesForm(round: Round, form: PrizeRulesFormValues, opts: PrizeRulesFormOptions): RoundFormResult {
+export function applyPrizeRulesForm(
+  round: Round,
+  form: PrizeRulesFormValues,
+  opts: PrizeRulesFormOptions,
+): RoundFormResult {
   const problems: FormProblem[] = [];
   const tieBreak = tieBreakChain(form.chain, round.tieBreak, opts.newSeed, problems);
-  if (form.capPercent !== '' && !isCount(form.capPercent, 1, 100)) problems.push({ field: 'capPercent', message: 'Tổng số giải không quá: cần số nguyên từ 1 đến 100 (%).' });
+  if (form.capPercent !== '' && !isCount(form.capPercent, 1, 100))
+    problems.push({
+      field: 'capPercent',
+      message: 'Tổng số giải không quá: cần số nguyên từ 1 đến 100 (%).',
+    });
   const gapCp = form.gapPoints === '' ? undefined : pointsToCp(form.gapPoints);
-  if (gapCp === null) problems.push({ field: 'gapPoints', message: 'Mức chênh lệch cảnh báo phải là số điểm không âm, tối đa 2 chữ số thập phân.' });
+  if (gapCp === null)
+    problems.push({
+      field: 'gapPoints',
+      message: 'Mức chênh lệch cảnh báo phải là số điểm không âm, tối đa 2 chữ số thập phân.',
+    });
   const groups = parseGroupLadders(form.groups);
-  if (!groups.ok) problems.push(...groups.problems.map((message) => ({ field: 'groups', message })));
+  if (!groups.ok)
+    problems.push(...groups.problems.map((message) => ({ field: 'groups', message })));
   const chosen = parseChosenPrizes(form.chosen, problems);
-  const sidePrizes = sidePrizeList(round.sidePrizes ?? [], form.bestParts, chosen, childrenOf(opts.criteria, null), problems);
+  const sidePrizes = sidePrizeList(
+    round.sidePrizes ?? [],
+    form.bestParts,
+    chosen,
+    childrenOf(opts.criteria, null),
+    problems,
+  );
   const passMark = passMarkOf(form, round.passMark, problems);
   const { exemplary, commended } = form.funnel;
-  if (!(isCount(exemplary) && isCount(commended))) problems.push({ field: 'funnel', message: 'Số mô hình tiêu biểu và khen thưởng phải là số nguyên không âm.' });
+  if (!(isCount(exemplary) && isCount(commended)))
+    problems.push({
+      field: 'funnel',
+      message: 'Số mô hình tiêu biểu và khen thưởng phải là số nguyên không âm.',
+    });
   if (problems.length || !groups.ok) return { ok: false, problems };
 
-  const sameFunnel = round.funnel ? round.funnel.exemplary === exemplary && round.funnel.commended === commended : exemplary === 0 && commended === 0;
+  const sameFunnel = round.funnel
+    ? round.funnel.exemplary === exemplary && round.funnel.commended === commended
+    : exemplary === 0 && commended === 0;
   let out: Round = { ...round, tieBreak };
   out = withField(out, 'shareTies', keepIfSame(round.shareTies, form.shareTies, true));
   out = withField(out, 'prizeCapPercent', form.capPercent === '' ? undefined : form.capPercent);
-  out = withField(out, 'missingScores', keepIfSame(round.missingScores, form.requireAll ? 'requireAll' : 'meanOfPresent', 'meanOfPresent'));
+  out = withField(
+    out,
+    'missingScores',
+    keepIfSame(
+      round.missingScores,
+      form.requireAll ? 'requireAll' : 'meanOfPresent',
+      'meanOfPresent',
+    ),
+  );
   out = withField(out, 'discrepancyGapCp', gapCp ?? undefined);
   out = withField(out, 'prizesPerGroup', keepIfSame(round.prizesPerGroup, form.perGroup, false));
-  out = withField(out, 'groupPrizes', groups.ladders.length === 0 && round.groupPrizes === undefined ? undefined : groups.ladders);
-  out = withField(out, 'sidePrizes', sidePrizes.length === 0 && round.sidePrizes === undefined ? undefined : sidePrizes);
+  out = withField(
+    out,
+    'groupPrizes',
+    groups.ladders.length === 0 && round.groupPrizes === undefined ? undefined : groups.ladders,
+  );
+  out = withField(
+    out,
+    'sidePrizes',
+    sidePrizes.length === 0 && round.sidePrizes === undefined ? undefined : sidePrizes,
+  );
   out = withField(out, 'passMark', passMark);
   // Unchanged counts keep the stored funnel, absent included (rounds without one show 0 and 0).
   out = withField(out, 'funnel', sameFunnel ? round.funnel : { exemplary, commended });

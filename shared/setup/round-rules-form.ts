@@ -26,7 +26,12 @@ export interface RoundRulesFormValues {
 
 /** What the form shows for "from … judges" before a trimmed mean is chosen. */
 export const DEFAULT_MIN_PANEL = 5;
-const POLICY_KINDS: readonly AggregationPolicy['kind'][] = ['mean', 'trimmedMean', 'median', 'zScore'];
+const POLICY_KINDS: readonly AggregationPolicy['kind'][] = [
+  'mean',
+  'trimmedMean',
+  'median',
+  'zScore',
+];
 
 export function roundRulesForm(round: Round): RoundRulesFormValues {
   return {
@@ -42,7 +47,11 @@ export function roundRulesForm(round: Round): RoundRulesFormValues {
 }
 
 /** The stored policy while its kind and panel size are unchanged (it may drop more than one score each side). */
-function policyOf(stored: AggregationPolicy, kind: AggregationPolicy['kind'], minPanel: number): AggregationPolicy {
+function policyOf(
+  stored: AggregationPolicy,
+  kind: AggregationPolicy['kind'],
+  minPanel: number,
+): AggregationPolicy {
   switch (kind) {
     case 'trimmedMean':
       if (stored.kind !== 'trimmedMean') return { kind, drop: 1, minPanel };
@@ -62,18 +71,36 @@ export function applyRoundRulesForm(round: Round, form: RoundRulesFormValues): R
   const problems: FormProblem[] = [];
   const name = form.name.trim();
   if (name === '') problems.push({ field: 'name', message: 'Tên vòng không được để trống.' });
-  if (!POLICY_KINDS.includes(form.policy)) problems.push({ field: 'policy', message: `Không rõ cách tính điểm “${form.policy}”.` });
-  if (form.policy === 'trimmedMean' && !isCount(form.minPanel, 3, 99)) problems.push({ field: 'minPanel', message: 'Bỏ điểm cao nhất và thấp nhất chỉ áp dụng khi có từ 3 giám khảo trở lên.' });
-  if (!isCount(form.perCluster)) problems.push({ field: 'perCluster', message: 'Số đội mỗi cụm vào vòng sau phải là số nguyên không âm.' });
-  if (!isCount(form.overall)) problems.push({ field: 'overall', message: 'Số đội cao điểm nhất vào vòng sau phải là số nguyên không âm.' });
+  if (!POLICY_KINDS.includes(form.policy))
+    problems.push({ field: 'policy', message: `Không rõ cách tính điểm “${form.policy}”.` });
+  if (form.policy === 'trimmedMean' && !isCount(form.minPanel, 3, 99))
+    problems.push({
+      field: 'minPanel',
+      message: 'Bỏ điểm cao nhất và thấp nhất chỉ áp dụng khi có từ 3 giám khảo trở lên.',
+    });
+  if (!isCount(form.perCluster))
+    problems.push({
+      field: 'perCluster',
+      message: 'Số đội mỗi cụm vào vòng sau phải là số nguyên không âm.',
+    });
+  if (!isCount(form.overall))
+    problems.push({
+      field: 'overall',
+      message: 'Số đội cao điểm nhất vào vòng sau phải là số nguyên không âm.',
+    });
   const ladder = parseLadder(form.ladder);
-  if (!ladder.ok) problems.push(...ladder.problems.map((message) => ({ field: 'ladder', message })));
+  if (!ladder.ok)
+    problems.push(...ladder.problems.map((message) => ({ field: 'ladder', message })));
   if (problems.length || !ladder.ok) return { ok: false, problems };
 
   const { perCluster, overall } = form;
   const stored = round.advancement;
-  const advancement = stored && stored.perCluster === perCluster && stored.overall === overall ? stored
-    : perCluster || overall || stored?.wildcards ? { ...stored, perCluster, overall } : undefined;
+  const advancement =
+    stored && stored.perCluster === perCluster && stored.overall === overall
+      ? stored
+      : perCluster || overall || stored?.wildcards
+        ? { ...stored, perCluster, overall }
+        : undefined;
   const venue = form.venue.trim();
   let out: Round = {
     ...round,
@@ -83,6 +110,10 @@ export function applyRoundRulesForm(round: Round, form: RoundRulesFormValues): R
     prizesPerCluster: form.prizesPerCluster,
   };
   out = withField(out, 'advancement', advancement);
-  out = withField(out, 'venue', venue === (round.venue ?? '').trim() ? round.venue : venue || undefined);
+  out = withField(
+    out,
+    'venue',
+    venue === (round.venue ?? '').trim() ? round.venue : venue || undefined,
+  );
   return { ok: true, round: out };
 }

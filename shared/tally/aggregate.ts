@@ -23,7 +23,11 @@ export const meanOf = (values: readonly number[]): Fraction => {
 };
 
 const NONE: readonly number[] = [];
-const plain = (value: Fraction | null, fellBack = false): Aggregated => ({ value, dropped: NONE, fellBack });
+const plain = (value: Fraction | null, fellBack = false): Aggregated => ({
+  value,
+  dropped: NONE,
+  fellBack,
+});
 
 /**
  * `values` are the counted judges' totals in canonical judge order; equal values are dropped by that
@@ -39,9 +43,14 @@ export function aggregateValues(policy: AggregationPolicy, values: readonly numb
     case 'trimmedMean': {
       const drop = Math.max(0, Math.floor(policy.drop));
       if (drop === 0) return plain(meanOf(values));
-      if (values.length < policy.minPanel || values.length <= 2 * drop) return plain(meanOf(values), true);
-      const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      const dropped = [...order.slice(0, drop), ...order.slice(order.length - drop)].map(([, i]) => i);
+      if (values.length < policy.minPanel || values.length <= 2 * drop)
+        return plain(meanOf(values), true);
+      const order = values
+        .map((v, i) => [v, i] as const)
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const dropped = [...order.slice(0, drop), ...order.slice(order.length - drop)].map(
+        ([, i]) => i,
+      );
       const kept = values.filter((_, i) => !dropped.includes(i));
       return { value: meanOf(kept), dropped: dropped.sort((a, b) => a - b), fellBack: false };
     }
@@ -79,7 +88,9 @@ const stats = (unsorted: readonly number[]): JudgeStats => {
 };
 
 /** Per-judge mean and (population) standard deviation over the entrants each judge counts for. */
-export function zStats(rows: Iterable<readonly { judgeId: JudgeId; totalCp: number | null }[]>): ZStats {
+export function zStats(
+  rows: Iterable<readonly { judgeId: JudgeId; totalCp: number | null }[]>,
+): ZStats {
   const perJudge = new Map<JudgeId, number[]>();
   const all: number[] = [];
   for (const totals of rows) {

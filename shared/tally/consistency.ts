@@ -36,7 +36,7 @@ export function averageRanks(xs: readonly number[]): { ranks: number[]; tieSizes
   const idx = xs.map((_, i) => i).sort((a, b) => xs[b] - xs[a]);
   const ranks = new Array<number>(xs.length);
   const tieSizes: number[] = [];
-  for (let p = 0; p < idx.length; ) {
+  for (let p = 0; p < idx.length;) {
     let q = p;
     while (q + 1 < idx.length && xs[idx[q + 1]] === xs[idx[p]]) q++;
     for (let k = p; k <= q; k++) ranks[idx[k]] = (p + q) / 2 + 1;
@@ -50,7 +50,9 @@ function pearson(a: readonly number[], b: readonly number[]): number | null {
   const n = a.length;
   const ma = a.reduce((s, x) => s + x, 0) / n;
   const mb = b.reduce((s, x) => s + x, 0) / n;
-  let sab = 0, saa = 0, sbb = 0;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
   for (let i = 0; i < n; i++) {
     sab += (a[i] - ma) * (b[i] - mb);
     saa += (a[i] - ma) ** 2;
@@ -94,15 +96,35 @@ export function judgeConsistency(t: Tally, judgeIds: readonly JudgeId[] = t.judg
     const meanCp = n ? own.reduce((s, x) => s + x, 0) / n : 0;
     const panelMeanCp = n ? pan.reduce((s, x) => s + x, 0) / n : 0;
     const sdCp = n ? Math.sqrt(own.reduce((s, x) => s + (x - meanCp) ** 2, 0) / n) : 0;
-    const rankCorrelation = n >= 3 ? pearson(averageRanks(own).ranks, averageRanks(pan).ranks) : null;
-    return { judgeId, scored: n, meanCp, sdCp, panelMeanCp, biasCp: meanCp - panelMeanCp, rankCorrelation };
+    const rankCorrelation =
+      n >= 3 ? pearson(averageRanks(own).ranks, averageRanks(pan).ranks) : null;
+    return {
+      judgeId,
+      scored: n,
+      meanCp,
+      sdCp,
+      panelMeanCp,
+      biasCp: meanCp - panelMeanCp,
+      rankCorrelation,
+    };
   });
   const active = judges.filter((j) => j.scored > 0).map((j) => j.judgeId);
-  const common = t.results.filter((r) => active.every((id) => r.judgeTotals.find((x) => x.judgeId === id)?.totalCp != null));
-  const table = active.map((id) => common.map((r) => r.judgeTotals.find((x) => x.judgeId === id)!.totalCp!));
+  const common = t.results.filter((r) =>
+    active.every((id) => r.judgeTotals.find((x) => x.judgeId === id)?.totalCp != null),
+  );
+  const table = active.map((id) =>
+    common.map((r) => r.judgeTotals.find((x) => x.judgeId === id)!.totalCp!),
+  );
   const w = kendallW(table);
-  const note = w === null
-    ? 'Không tính được hệ số Kendall W: cần ít nhất 2 giám khảo cùng chấm ít nhất 2 đội/mô hình.'
-    : `Hệ số đồng thuận Kendall W = ${w.toFixed(2).replace('.', ',')} (${active.length} giám khảo, ${common.length} đội/mô hình cùng chấm; 1 = hoàn toàn thống nhất, 0 = không thống nhất).`;
-  return { judges, kendallW: w, kendallJudges: active.length, kendallEntrants: common.length, note };
+  const note =
+    w === null
+      ? 'Không tính được hệ số Kendall W: cần ít nhất 2 giám khảo cùng chấm ít nhất 2 đội/mô hình.'
+      : `Hệ số đồng thuận Kendall W = ${w.toFixed(2).replace('.', ',')} (${active.length} giám khảo, ${common.length} đội/mô hình cùng chấm; 1 = hoàn toàn thống nhất, 0 = không thống nhất).`;
+  return {
+    judges,
+    kendallW: w,
+    kendallJudges: active.length,
+    kendallEntrants: common.length,
+    note,
+  };
 }

@@ -40,10 +40,14 @@ export interface CriteriaScope {
   readonly planFor: (entrant: Pick<Entrant, 'rubric'>) => LeafPlan;
 }
 
-export function criteriaScope(criteria: readonly Criterion[], extraNodes: readonly CriterionId[] = []): CriteriaScope {
+export function criteriaScope(
+  criteria: readonly Criterion[],
+  extraNodes: readonly CriterionId[] = [],
+): CriteriaScope {
   const byId = new Map(criteria.map((c) => [c.id, c]));
   const children = new Map<CriterionId | null, Criterion[]>();
-  for (const c of criteria) (children.get(c.parentId) ?? children.set(c.parentId, []).get(c.parentId)!).push(c);
+  for (const c of criteria)
+    (children.get(c.parentId) ?? children.set(c.parentId, []).get(c.parentId)!).push(c);
   for (const list of children.values()) list.sort(byOrder);
 
   const allLeaves: Criterion[] = [];
@@ -67,16 +71,31 @@ export function criteriaScope(criteria: readonly Criterion[], extraNodes: readon
 
   const pathOf = (c: Criterion): Criterion[] => {
     const path: Criterion[] = [];
-    for (let x: Criterion | undefined = c; x; x = x.parentId ? byId.get(x.parentId) : undefined) path.push(x);
+    for (let x: Criterion | undefined = c; x; x = x.parentId ? byId.get(x.parentId) : undefined)
+      path.push(x);
     return path;
   };
-  const info = new Map(allLeaves.map((c) => {
-    const path = pathOf(c);
-    const tracked = path.map((p) => nodeIndex.get(p.id)).filter((i): i is number => i !== undefined);
-    return [c.id, { path, tracked, stepWeight: c.stepCp * effectiveWeight(criteria, c.id), maxWeighted: c.maxCp * effectiveWeight(criteria, c.id) }] as const;
-  }));
+  const info = new Map(
+    allLeaves.map((c) => {
+      const path = pathOf(c);
+      const tracked = path
+        .map((p) => nodeIndex.get(p.id))
+        .filter((i): i is number => i !== undefined);
+      return [
+        c.id,
+        {
+          path,
+          tracked,
+          stepWeight: c.stepCp * effectiveWeight(criteria, c.id),
+          maxWeighted: c.maxCp * effectiveWeight(criteria, c.id),
+        },
+      ] as const;
+    }),
+  );
   const applies = (c: Criterion, rubric: string | undefined) =>
-    info.get(c.id)!.path.every((p) => !p.appliesTo || (rubric !== undefined && p.appliesTo.includes(rubric)));
+    info
+      .get(c.id)!
+      .path.every((p) => !p.appliesTo || (rubric !== undefined && p.appliesTo.includes(rubric)));
 
   const cache = new Map<string | undefined, LeafPlan>();
   const build = (rubric: string | undefined): LeafPlan => {
@@ -84,7 +103,8 @@ export function criteriaScope(criteria: readonly Criterion[], extraNodes: readon
     const objective = allLeaves.filter((c) => c.objective && applies(c, rubric));
     const nodeMaxCp = nodes.map(() => 0);
     const nodeJudged = nodes.map(() => false);
-    for (const c of [...judged, ...objective]) for (const k of info.get(c.id)!.tracked) nodeMaxCp[k] += info.get(c.id)!.maxWeighted;
+    for (const c of [...judged, ...objective])
+      for (const k of info.get(c.id)!.tracked) nodeMaxCp[k] += info.get(c.id)!.maxWeighted;
     for (const c of judged) for (const k of info.get(c.id)!.tracked) nodeJudged[k] = true;
     return {
       judged: judged.map((c) => leafIndex.get(c.id)!),

@@ -38,15 +38,27 @@ export interface DiscrepancyFlag {
 
 export interface DiscrepancyReport {
   readonly flags: readonly DiscrepancyFlag[];
-  readonly issues: readonly { readonly code: 'reasonMissing'; readonly entrantId: EntrantId; readonly message: string }[];
+  readonly issues: readonly {
+    readonly code: 'reasonMissing';
+    readonly entrantId: EntrantId;
+    readonly message: string;
+  }[];
 }
 
-export function findDiscrepancies(results: readonly EntrantResult[], opts: DiscrepancyOptions = {}): DiscrepancyReport {
+export function findDiscrepancies(
+  results: readonly EntrantResult[],
+  opts: DiscrepancyOptions = {},
+): DiscrepancyReport {
   const percent = opts.percent ?? 20;
   const issues: DiscrepancyReport['issues'][number][] = [];
   const decisions = new Map<EntrantId, DiscrepancyDecision>();
   for (const d of opts.decisions ?? []) {
-    if (d.reason.trim() === '') issues.push({ code: 'reasonMissing', entrantId: d.entrantId, message: 'Quyết định về chênh lệch điểm cần ghi rõ lý do.' });
+    if (d.reason.trim() === '')
+      issues.push({
+        code: 'reasonMissing',
+        entrantId: d.entrantId,
+        message: 'Quyết định về chênh lệch điểm cần ghi rõ lý do.',
+      });
     else decisions.set(d.entrantId, d);
   }
   const flags: DiscrepancyFlag[] = [];
@@ -66,11 +78,20 @@ export function findDiscrepancies(results: readonly EntrantResult[], opts: Discr
     if (!over) continue;
     const thresholdCp = opts.gapCp ?? (percent * r.maxCp) / 100;
     const decision = decisions.get(r.entrant.id) ?? null;
-    const state = decision === null ? 'chờ Trưởng ban xác nhận hoặc cho chấm lại' : decision.decision === 'confirmed' ? `đã xác nhận (${decision.reason.trim()})` : `đã yêu cầu chấm lại (${decision.reason.trim()})`;
+    const state =
+      decision === null
+        ? 'chờ Trưởng ban xác nhận hoặc cho chấm lại'
+        : decision.decision === 'confirmed'
+          ? `đã xác nhận (${decision.reason.trim()})`
+          : `đã yêu cầu chấm lại (${decision.reason.trim()})`;
     flags.push({
-      entrantId: r.entrant.id, gapCp: gap, thresholdCp,
-      high: { judgeId: high.judgeId, totalCp: high.totalCp! }, low: { judgeId: low.judgeId, totalCp: low.totalCp! },
-      decision, open: decision?.decision !== 'confirmed',
+      entrantId: r.entrant.id,
+      gapCp: gap,
+      thresholdCp,
+      high: { judgeId: high.judgeId, totalCp: high.totalCp! },
+      low: { judgeId: low.judgeId, totalCp: low.totalCp! },
+      decision,
+      open: decision?.decision !== 'confirmed',
       message: `${r.entrant.name}: điểm các giám khảo chênh nhau ${formatCp(gap)} điểm (vượt ${formatCp(Math.round(thresholdCp))} điểm) — ${state}.`,
     });
   }

@@ -39,7 +39,16 @@ export interface ExplainJudge {
   readonly statusLabel: string;
 }
 
-export type ExplainStepKind = 'judgeTotals' | 'trim' | 'aggregate' | 'standardise' | 'objective' | 'penalty' | 'total' | 'rank' | 'tieBreak';
+export type ExplainStepKind =
+  | 'judgeTotals'
+  | 'trim'
+  | 'aggregate'
+  | 'standardise'
+  | 'objective'
+  | 'penalty'
+  | 'total'
+  | 'rank'
+  | 'tieBreak';
 
 export interface ExplainStep {
   readonly kind: ExplainStepKind;
@@ -55,7 +64,11 @@ export interface Explanation {
   readonly status: EntrantResult['status'];
   readonly judges: readonly ExplainJudge[];
   readonly steps: readonly ExplainStep[];
-  readonly parts: readonly { readonly name: string; readonly display: string; readonly maxDisplay: string }[];
+  readonly parts: readonly {
+    readonly name: string;
+    readonly display: string;
+    readonly maxDisplay: string;
+  }[];
   readonly issues: readonly string[];
   readonly ruleText: string;
 }
@@ -69,9 +82,18 @@ const STATUS_LABEL: Record<ExplainJudgeStatus, string> = {
   absent: 'Vắng / chưa chấm: không tính',
 };
 
-const AGG_LABEL = { mean: 'Điểm trung bình', trimmedMean: 'Điểm trung bình sau khi loại', median: 'Điểm trung vị', zScore: 'Điểm trung bình (chưa chuẩn hóa)' } as const;
+const AGG_LABEL = {
+  mean: 'Điểm trung bình',
+  trimmedMean: 'Điểm trung bình sau khi loại',
+  median: 'Điểm trung vị',
+  zScore: 'Điểm trung bình (chưa chuẩn hóa)',
+} as const;
 
-export function explainEntrant(input: TallyInput, t: Tally, entrantId: EntrantId): Explanation | null {
+export function explainEntrant(
+  input: TallyInput,
+  t: Tally,
+  entrantId: EntrantId,
+): Explanation | null {
   const r = t.results.find((x) => x.entrant.id === entrantId);
   if (!r) return null;
   const entrant = r.entrant;
@@ -79,51 +101,98 @@ export function explainEntrant(input: TallyInput, t: Tally, entrantId: EntrantId
   const plan = scope.planFor(entrant);
   const leaves = plan.judged.map((i) => scope.judgedLeaves[i]);
   const given = new Map<string, number | null>();
-  for (const s of input.scores) if (s.entrantId === entrantId && s.roundId === entrant.roundId) given.set(`${s.judgeId}|${s.criterionId}`, s.steps);
+  for (const s of input.scores)
+    if (s.entrantId === entrantId && s.roundId === entrant.roundId)
+      given.set(`${s.judgeId}|${s.criterionId}`, s.steps);
   const judgeById = new Map(input.judges.map((j) => [j.id, j]));
 
   const judges = t.judgeIds.map((judgeId, i): ExplainJudge => {
     const jt = r.judgeTotals.find((x) => x.judgeId === judgeId)!;
-    const status: ExplainJudgeStatus = jt.trimmed ? 'trimmed' : jt.absence === 'none' ? 'counted' : jt.absence === 'incomplete' && jt.scored === 0 ? 'absent' : jt.absence;
+    const status: ExplainJudgeStatus = jt.trimmed
+      ? 'trimmed'
+      : jt.absence === 'none'
+        ? 'counted'
+        : jt.absence === 'incomplete' && jt.scored === 0
+          ? 'absent'
+          : jt.absence;
     const criteria = leaves.map((c): ExplainCriterion => {
       const steps = given.get(`${judgeId}|${c.id}`);
       const cp = steps === undefined || steps === null ? null : steps * c.stepCp;
       const weight = plan.stepWeight[leaves.indexOf(c)] / c.stepCp;
-      return { criterionId: c.id, name: c.name, partName: partOf(input.criteria, c.id)?.name ?? '', maxCp: c.maxCp, weight, cp, display: cp === null ? '—' : formatCp(cp) };
+      return {
+        criterionId: c.id,
+        name: c.name,
+        partName: partOf(input.criteria, c.id)?.name ?? '',
+        maxCp: c.maxCp,
+        weight,
+        cp,
+        display: cp === null ? '—' : formatCp(cp),
+      };
     });
-    return { judgeId, name: judgeById.get(judgeId)?.name ?? judgeId, label: `GK${i + 1}`, criteria, totalCp: jt.totalCp, status, statusLabel: STATUS_LABEL[status] };
+    return {
+      judgeId,
+      name: judgeById.get(judgeId)?.name ?? judgeId,
+      label: `GK${i + 1}`,
+      criteria,
+      totalCp: jt.totalCp,
+      status,
+      statusLabel: STATUS_LABEL[status],
+    };
   });
 
   const steps: ExplainStep[] = [];
   steps.push({
-    kind: 'judgeTotals', label: 'Tổng điểm của từng giám khảo',
-    display: judges.map((j) => `${j.label}: ${j.totalCp === null ? '—' : formatCp(j.totalCp)}`).join('; '),
-    detail: judges.filter((j) => j.status !== 'counted').map((j) => `${j.label} (${j.name}): ${j.statusLabel}`),
+    kind: 'judgeTotals',
+    label: 'Tổng điểm của từng giám khảo',
+    display: judges
+      .map((j) => `${j.label}: ${j.totalCp === null ? '—' : formatCp(j.totalCp)}`)
+      .join('; '),
+    detail: judges
+      .filter((j) => j.status !== 'counted')
+      .map((j) => `${j.label} (${j.name}): ${j.statusLabel}`),
   });
   if (t.policy.kind === 'trimmedMean') {
     const dropped = judges.filter((j) => j.status === 'trimmed');
     steps.push({
-      kind: 'trim', label: 'Loại điểm cao nhất và thấp nhất',
-      display: r.trimFellBack ? 'Không loại (không đủ số giám khảo)' : dropped.map((j) => `${j.label} (${formatCp(j.totalCp!)})`).join(', ') || 'Không loại',
+      kind: 'trim',
+      label: 'Loại điểm cao nhất và thấp nhất',
+      display: r.trimFellBack
+        ? 'Không loại (không đủ số giám khảo)'
+        : dropped.map((j) => `${j.label} (${formatCp(j.totalCp!)})`).join(', ') || 'Không loại',
       detail: r.issues.filter((x) => x.code === 'trimFallback').map((x) => x.message),
     });
   }
   const counted = judges.filter((j) => j.status === 'counted');
   steps.push({
-    kind: 'aggregate', label: AGG_LABEL[t.policy.kind], exact: r.judgedCp,
+    kind: 'aggregate',
+    label: AGG_LABEL[t.policy.kind],
+    exact: r.judgedCp,
     display: r.judgedCp ? formatPoints(r.judgedCp) : 'Chưa có',
-    detail: counted.length ? [`Trên ${counted.length} giám khảo: ${counted.map((j) => formatCp(j.totalCp!)).join(' ; ')}`] : [],
+    detail: counted.length
+      ? [
+          `Trên ${counted.length} giám khảo: ${counted.map((j) => formatCp(j.totalCp!)).join(' ; ')}`,
+        ]
+      : [],
   });
   if (r.zMean !== null) {
     steps.push({
-      kind: 'standardise', label: 'Điểm chuẩn hóa theo từng giám khảo (z)', exact: r.standardisedCp,
-      display: r.standardisedCp === null ? 'Chưa có' : formatPoints({ n: Math.round(r.standardisedCp * 1e4), d: 1e4 }),
-      detail: [`z trung bình = ${r.zMean.toFixed(3).replace('.', ',')}; quy về thang điểm chung của cả vòng`],
+      kind: 'standardise',
+      label: 'Điểm chuẩn hóa theo từng giám khảo (z)',
+      exact: r.standardisedCp,
+      display:
+        r.standardisedCp === null
+          ? 'Chưa có'
+          : formatPoints({ n: Math.round(r.standardisedCp * 1e4), d: 1e4 }),
+      detail: [
+        `z trung bình = ${r.zMean.toFixed(3).replace('.', ',')}; quy về thang điểm chung của cả vòng`,
+      ],
     });
   }
   if (plan.objective.length) {
     steps.push({
-      kind: 'objective', label: 'Điểm phần khách quan (thư ký nhập)', exact: r.objectiveCp,
+      kind: 'objective',
+      label: 'Điểm phần khách quan (thư ký nhập)',
+      exact: r.objectiveCp,
       display: r.objectiveMissing.length ? 'Chưa nhập đủ' : `+${formatCp(r.objectiveCp)}`,
       detail: plan.objective.map((c) => {
         const steps = input.objective?.get(entrantId)?.get(c.id);
@@ -132,31 +201,61 @@ export function explainEntrant(input: TallyInput, t: Tally, entrantId: EntrantId
     });
   }
   if (r.penalties.length) {
-    steps.push({ kind: 'penalty', label: 'Điểm trừ', exact: -r.penaltyCp, display: `−${formatCp(r.penaltyCp)}`, detail: r.penalties.map((p) => `−${formatCp(p.cp)}: ${p.reason}`) });
+    steps.push({
+      kind: 'penalty',
+      label: 'Điểm trừ',
+      exact: -r.penaltyCp,
+      display: `−${formatCp(r.penaltyCp)}`,
+      detail: r.penalties.map((p) => `−${formatCp(p.cp)}: ${p.reason}`),
+    });
   }
   steps.push({
-    kind: 'total', label: r.standardisedCp !== null ? 'Tổng điểm (chưa chuẩn hóa)' : 'Tổng điểm', exact: r.result,
-    display: r.result ? formatPoints(r.result) : 'Chưa có', detail: [`Tối đa ${formatCp(r.maxCp)} điểm`],
+    kind: 'total',
+    label: r.standardisedCp !== null ? 'Tổng điểm (chưa chuẩn hóa)' : 'Tổng điểm',
+    exact: r.result,
+    display: r.result ? formatPoints(r.result) : 'Chưa có',
+    detail: [`Tối đa ${formatCp(r.maxCp)} điểm`],
   });
   steps.push({
-    kind: 'rank', label: 'Xếp hạng', exact: r.rank,
+    kind: 'rank',
+    label: 'Xếp hạng',
+    exact: r.rank,
     display: r.rank === null ? 'Chưa xếp hạng' : `${r.rank}${r.tied ? ' (đồng hạng)' : ''}`,
     detail: r.issues.filter((x) => x.blocking).map((x) => x.message),
   });
   if (t.tieBreak.length && r.rank !== null) {
     const metrics = tieBreakMetrics(t.tieBreak, t.results);
     steps.push({
-      kind: 'tieBreak', label: 'Phân định thứ hạng khi bằng điểm', display: r.decidedBy ?? (r.tied ? 'Vẫn bằng nhau: đồng hạng' : 'Không cần'),
+      kind: 'tieBreak',
+      label: 'Phân định thứ hạng khi bằng điểm',
+      display: r.decidedBy ?? (r.tied ? 'Vẫn bằng nhau: đồng hạng' : 'Không cần'),
       detail: t.tieBreak.map((rule, k) => {
         const v = metrics[k].value(r);
-        const shown = rule.kind === 'lot' ? `mã bốc thăm ${rule.seed}` : rule.kind === 'firstPlaces' ? String(v) : v === null ? '—' : formatPoints(v as Fraction | number);
+        const shown =
+          rule.kind === 'lot'
+            ? `mã bốc thăm ${rule.seed}`
+            : rule.kind === 'firstPlaces'
+              ? String(v)
+              : v === null
+                ? '—'
+                : formatPoints(v as Fraction | number);
         return `${metrics[k].name}: ${shown}`;
       }),
     });
   }
   return {
-    entrantId, title: `${entrant.name} — ${entrant.unit}`, status: r.status, judges, steps,
-    parts: r.parts.filter((p) => p.topLevel && p.maxCp > 0).map((p) => ({ name: p.name, display: p.value ? formatPoints(p.value) : '—', maxDisplay: formatCp(p.maxCp) })),
+    entrantId,
+    title: `${entrant.name} — ${entrant.unit}`,
+    status: r.status,
+    judges,
+    steps,
+    parts: r.parts
+      .filter((p) => p.topLevel && p.maxCp > 0)
+      .map((p) => ({
+        name: p.name,
+        display: p.value ? formatPoints(p.value) : '—',
+        maxDisplay: formatCp(p.maxCp),
+      })),
     issues: r.issues.map((x) => x.message),
     ruleText: t.ruleText,
   };

@@ -35,7 +35,12 @@ export interface EntrantRows {
 const MISSING = -1;
 
 /** Scores indexed by position; a cleared score (steps null) is the same as none. */
-export function indexScores(entrants: readonly Entrant[], judges: readonly Judge[], scores: readonly Score[], scope: CriteriaScope): Int32Array {
+export function indexScores(
+  entrants: readonly Entrant[],
+  judges: readonly Judge[],
+  scores: readonly Score[],
+  scope: CriteriaScope,
+): Int32Array {
   const nJ = judges.length;
   const nL = scope.judgedLeaves.length;
   const entrantIdx = new Map(entrants.map((e, i) => [e.id as string, i]));
@@ -71,7 +76,7 @@ export function computeRows(
     for (let j = 0; j < nJ; j++) {
       const judge = judges[j];
       // No judged leaf for this rubric: judges have nothing to do here, which is not a gap.
-      const exclusion = expected === 0 ? 'notAssigned' : excluded?.(judge, entrant) ?? 'none';
+      const exclusion = expected === 0 ? 'notAssigned' : (excluded?.(judge, entrant) ?? 'none');
       const base = (e * nJ + j) * nL;
       let total = 0;
       let count = 0;
@@ -84,8 +89,16 @@ export function computeRows(
         count++;
         for (const n of plan.judgedNodes[k]) nodeCp[nodeBase + n] += cp;
       }
-      const absence: Absence = exclusion !== 'none' ? exclusion : count === expected ? 'none' : 'incomplete';
-      totals.push({ judgeId: judge.id, totalCp: absence === 'none' ? total : null, scored: count, expected, absence, trimmed: false });
+      const absence: Absence =
+        exclusion !== 'none' ? exclusion : count === expected ? 'none' : 'incomplete';
+      totals.push({
+        judgeId: judge.id,
+        totalCp: absence === 'none' ? total : null,
+        scored: count,
+        expected,
+        absence,
+        trimmed: false,
+      });
     }
     return { totals, nodeCp };
   });

@@ -42,7 +42,11 @@ export function compareValues(a: MetricValue, b: MetricValue): number {
   return Math.sign(compare(b, a));
 }
 
-export function rankBy<T>(items: readonly T[], metrics: readonly Metric<T>[], tiebreakKey: (t: T) => string): Ranked<T>[] {
+export function rankBy<T>(
+  items: readonly T[],
+  metrics: readonly Metric<T>[],
+  tiebreakKey: (t: T) => string,
+): Ranked<T>[] {
   if (metrics.length === 0) throw new Error('rankBy needs at least one metric');
   const n = items.length;
   const values = items.map((i) => metrics.map((m) => m.value(i)));
@@ -73,7 +77,10 @@ export function rankBy<T>(items: readonly T[], metrics: readonly Metric<T>[], ti
       }
     }
   };
-  refine(Array.from({ length: n }, (_, i) => i), 0);
+  refine(
+    Array.from({ length: n }, (_, i) => i),
+    0,
+  );
 
   const out: Ranked<T>[] = [];
   let blockRank = 1;
@@ -83,7 +90,12 @@ export function rankBy<T>(items: readonly T[], metrics: readonly Metric<T>[], ti
     const above = p > 0 ? sepAfter[p - 1] : -1;
     const below = p < n - 1 ? sepAfter[p] : -1;
     const k = above > 0 ? above : below > 0 ? below : 0;
-    out.push({ item: items[order[p]], rank: blockRank, tied, decidedBy: k > 0 ? metrics[k].name : null });
+    out.push({
+      item: items[order[p]],
+      rank: blockRank,
+      tied,
+      decidedBy: k > 0 ? metrics[k].name : null,
+    });
   }
   return out;
 }

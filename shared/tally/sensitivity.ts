@@ -32,7 +32,11 @@ export interface PolicyOutcome {
   /** Tied at the cut line: waiting for a decision under this policy. */
   readonly pendingAtCut: readonly EntrantId[];
   readonly podiumChanged: boolean;
-  readonly prizeChanges: readonly { readonly entrantId: EntrantId; readonly from: string | null; readonly to: string | null }[];
+  readonly prizeChanges: readonly {
+    readonly entrantId: EntrantId;
+    readonly from: string | null;
+    readonly to: string | null;
+  }[];
   readonly cutChanged: boolean;
 }
 
@@ -71,31 +75,57 @@ const DEFAULT_POLICIES: readonly AggregationPolicy[] = [
 export function sensitivity(input: TallyInput, opts: SensitivityOptions = {}): SensitivityReport {
   const podiumSize = opts.podiumSize ?? 3;
   const baseKey = JSON.stringify(input.round.policy);
-  const others = (opts.policies ?? DEFAULT_POLICIES).filter((p, i, all) => JSON.stringify(p) !== baseKey && all.findIndex((q) => JSON.stringify(q) === JSON.stringify(p)) === i);
+  const others = (opts.policies ?? DEFAULT_POLICIES).filter(
+    (p, i, all) =>
+      JSON.stringify(p) !== baseKey &&
+      all.findIndex((q) => JSON.stringify(q) === JSON.stringify(p)) === i,
+  );
 
   const outcome = (policy: AggregationPolicy, base: PolicyOutcome | null): PolicyOutcome => {
     const t = tally({ ...input, round: { ...input.round, policy } });
-    const podium = t.results.filter((r) => r.rank !== null && r.rank <= podiumSize).map((r) => [r.entrant.id, r.rank!] as const);
+    const podium = t.results
+      .filter((r) => r.rank !== null && r.rank <= podiumSize)
+      .map((r) => [r.entrant.id, r.rank!] as const);
     const prizes = opts.prizes ? awardPrizes({ round: opts.prizes, results: t.results }) : null;
     // A pending tie is its own outcome: "chờ quyết định" differs from both tiers it spans.
-    const tierOf = new Map(prizes ? prizes.rows.map((r) => [r.entrantId, r.status === 'pendingTie' ? `? ${r.candidates.join('/')}` : r.tier] as const) : []);
+    const tierOf = new Map(
+      prizes
+        ? prizes.rows.map(
+            (r) =>
+              [
+                r.entrantId,
+                r.status === 'pendingTie' ? `? ${r.candidates.join('/')}` : r.tier,
+              ] as const,
+          )
+        : [],
+    );
     const ranked = t.results.filter((r) => r.rank !== null);
     const cut = opts.cut !== undefined ? cutAt(ranked, (r) => r.rank!, opts.cut) : null;
     const advancing = cut ? cut.inside.map((r) => r.entrant.id) : [];
     const pendingAtCut = cut ? cut.tiedAtCut.map((r) => r.entrant.id) : [];
-    const key = (xs: readonly unknown[]) => JSON.stringify([...xs].map((x) => JSON.stringify(x)).sort());
+    const key = (xs: readonly unknown[]) =>
+      JSON.stringify([...xs].map((x) => JSON.stringify(x)).sort());
     const prizeChanges = base
       ? [...new Set([...base.tierOf.keys(), ...tierOf.keys()])].sort().flatMap((id) => {
-        const from = base.tierOf.get(id) ?? null;
-        const to = tierOf.get(id) ?? null;
-        return from === to ? [] : [{ entrantId: id, from, to }];
-      })
+          const from = base.tierOf.get(id) ?? null;
+          const to = tierOf.get(id) ?? null;
+          return from === to ? [] : [{ entrantId: id, from, to }];
+        })
       : [];
     return {
-      policy, label: policyLabel(policy), tally: t, podium, tierOf, advancing, pendingAtCut,
+      policy,
+      label: policyLabel(policy),
+      tally: t,
+      podium,
+      tierOf,
+      advancing,
+      pendingAtCut,
       podiumChanged: base !== null && key(base.podium) !== key(podium),
       prizeChanges,
-      cutChanged: base !== null && cut !== null && (key(base.advancing) !== key(advancing) || key(base.pendingAtCut) !== key(pendingAtCut)),
+      cutChanged:
+        base !== null &&
+        cut !== null &&
+        (key(base.advancing) !== key(advancing) || key(base.pendingAtCut) !== key(pendingAtCut)),
     };
   };
 
@@ -110,8 +140,11 @@ export function sensitivity(input: TallyInput, opts: SensitivityOptions = {}): S
     return `${a.label}: ${changes.length ? changes.join(', ') : 'không thay đổi kết quả'}.`;
   });
   return {
-    base, alternatives,
-    robust: alternatives.every((a) => !a.podiumChanged && a.prizeChanges.length === 0 && !a.cutChanged),
+    base,
+    alternatives,
+    robust: alternatives.every(
+      (a) => !a.podiumChanged && a.prizeChanges.length === 0 && !a.cutChanged,
+    ),
     summary,
   };
 }

@@ -2,7 +2,19 @@
  * The shapes a tally reads and returns. Re-exported by tally.ts, which is where callers import them
  * from. Amounts are integer centipoints; aggregates are exact fractions of centipoints.
  */
-import type { AggregationPolicy, Criterion, CriterionId, Entrant, EntrantId, Judge, JudgeId, MissingScoreRule, Round, Score, TieBreakRule } from '../model/types';
+import type {
+  AggregationPolicy,
+  Criterion,
+  CriterionId,
+  Entrant,
+  EntrantId,
+  Judge,
+  JudgeId,
+  MissingScoreRule,
+  Round,
+  Score,
+  TieBreakRule,
+} from '../model/types';
 import type { Fraction } from '../scoring/fraction';
 import type { Absence, JudgeTotal } from './judge-rows';
 
@@ -54,7 +66,8 @@ export interface PartScore {
   readonly dropped: readonly JudgeId[];
 }
 
-export type ResultIssueCode = 'noJudges' | 'judgeIncomplete' | 'judgeLeftOut' | 'objectiveMissing' | 'trimFallback';
+export type ResultIssueCode =
+  'noJudges' | 'judgeIncomplete' | 'judgeLeftOut' | 'objectiveMissing' | 'trimFallback';
 
 export interface ResultIssue {
   readonly code: ResultIssueCode;
@@ -124,7 +137,11 @@ export interface Tally {
   /** Further printed rule lines: missing scores, tie-break chain, penalties. */
   readonly notes: readonly string[];
   /** Tracked parts in display order. */
-  readonly parts: readonly { readonly id: CriterionId; readonly name: string; readonly topLevel: boolean }[];
+  readonly parts: readonly {
+    readonly id: CriterionId;
+    readonly name: string;
+    readonly topLevel: boolean;
+  }[];
   /** Judges in the canonical order used for judgeTotals. */
   readonly judgeIds: readonly JudgeId[];
   readonly issues: readonly TallyIssue[];

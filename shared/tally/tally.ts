@@ -8,14 +8,31 @@
  *
  * Not here: prizes (shared/prizes), advancement (advancement.ts), the explain view (explain.ts).
  */
-import type { AggregationPolicy, Criterion, Entrant, EntrantId, Judge, JudgeId, MissingScoreRule } from '../model/types';
+import type {
+  AggregationPolicy,
+  Criterion,
+  Entrant,
+  EntrantId,
+  Judge,
+  JudgeId,
+  MissingScoreRule,
+} from '../model/types';
 import { add, compare, frac, sub, toNumber, ZERO, type Fraction } from '../scoring/fraction';
 import { formatCp } from '../scoring/format';
 import { aggregateValues, standardise, zOf, zStats } from './aggregate';
 import { criteriaScope, type CriteriaScope, type LeafPlan } from './criteria-scope';
 import { computeRows, type JudgeTotal } from './judge-rows';
 import type { Metric } from './rank';
-import type { EntrantResult, ObjectiveScore, PartScore, Penalty, ResultIssue, Tally, TallyInput, TallyIssue } from './tally-types';
+import type {
+  EntrantResult,
+  ObjectiveScore,
+  PartScore,
+  Penalty,
+  ResultIssue,
+  Tally,
+  TallyInput,
+  TallyIssue,
+} from './tally-types';
 import { describeTieBreaks, rankResults } from './tie-break';
 
 export type { Absence, JudgeTotal } from './judge-rows';
@@ -54,12 +71,23 @@ export function assertNever(x: never): never {
 const byOrderThenId = <T extends { readonly order: number; readonly id: string }>(a: T, b: T) =>
   a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const canonicalEntrants = (es: readonly Entrant[]) =>
-  [...es].sort((a, b) => a.order - b.order || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  [...es].sort(
+    (a, b) =>
+      a.order - b.order ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 
 /** Weighted totals per (judge, entrant), judges in canonical order (order, then id). */
 export function judgeTotals(input: TallyInput): Map<EntrantId, JudgeTotal[]> {
   const judges = [...input.judges].sort(byOrderThenId);
-  const rows = computeRows(input.entrants, judges, input.scores, criteriaScope(input.criteria), input.excluded);
+  const rows = computeRows(
+    input.entrants,
+    judges,
+    input.scores,
+    criteriaScope(input.criteria),
+    input.excluded,
+  );
   return new Map(input.entrants.map((e, i) => [e.id, rows[i].totals]));
 }
 
@@ -67,13 +95,18 @@ function validPenalties(input: TallyInput, issues: TallyIssue[]): Map<EntrantId,
   const out = new Map<EntrantId, Penalty[]>();
   for (const p of input.penalties ?? []) {
     if (!Number.isSafeInteger(p.cp) || p.cp <= 0 || p.reason.trim() === '') {
-      issues.push({ code: 'penaltyInvalid', entrantId: p.entrantId, message: `Điểm trừ ${formatCp(p.cp)} không hợp lệ: cần số điểm dương và ghi rõ lý do.` });
+      issues.push({
+        code: 'penaltyInvalid',
+        entrantId: p.entrantId,
+        message: `Điểm trừ ${formatCp(p.cp)} không hợp lệ: cần số điểm dương và ghi rõ lý do.`,
+      });
       continue;
     }
     (out.get(p.entrantId) ?? out.set(p.entrantId, []).get(p.entrantId)!).push(p);
   }
   // Canonical order so results compare equal whatever order the secretary entered them in.
-  for (const list of out.values()) list.sort((a, b) => a.cp - b.cp || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+  for (const list of out.values())
+    list.sort((a, b) => a.cp - b.cp || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
   return out;
 }
 
@@ -85,26 +118,51 @@ const NO_JUDGES: readonly JudgeId[] = [];
  * objective leaf of it is missing.
  */
 function partScores(
-  policy: AggregationPolicy, scope: CriteriaScope, plan: LeafPlan, present: readonly number[],
-  nodeCp: Float64Array, objectiveCpOf: readonly (number | null)[], judges: readonly Judge[],
+  policy: AggregationPolicy,
+  scope: CriteriaScope,
+  plan: LeafPlan,
+  present: readonly number[],
+  nodeCp: Float64Array,
+  objectiveCpOf: readonly (number | null)[],
+  judges: readonly Judge[],
 ): PartScore[] {
   const nNodes = scope.nodes.length;
   return scope.nodes.map((node, k) => {
     let partObjective = 0;
-    for (let o = 0; o < plan.objective.length; o++) if (plan.objectiveNodes[o].includes(k)) partObjective += objectiveCpOf[o] ?? NaN;
-    const partAgg = plan.nodeJudged[k] ? aggregateValues(policy, present.map((j) => nodeCp[j * nNodes + k])) : null;
+    for (let o = 0; o < plan.objective.length; o++)
+      if (plan.objectiveNodes[o].includes(k)) partObjective += objectiveCpOf[o] ?? NaN;
+    const partAgg = plan.nodeJudged[k]
+      ? aggregateValues(
+          policy,
+          present.map((j) => nodeCp[j * nNodes + k]),
+        )
+      : null;
     const judged = partAgg ? partAgg.value : plan.nodeMaxCp[k] > 0 ? ZERO : null;
     const missingObjective = Number.isNaN(partObjective);
     return {
-      criterionId: node.id, name: node.name, topLevel: node.topLevel, maxCp: plan.nodeMaxCp[k],
-      value: judged === null || missingObjective ? null : partObjective === 0 ? judged : add(judged, frac(partObjective)),
+      criterionId: node.id,
+      name: node.name,
+      topLevel: node.topLevel,
+      maxCp: plan.nodeMaxCp[k],
+      value:
+        judged === null || missingObjective
+          ? null
+          : partObjective === 0
+            ? judged
+            : add(judged, frac(partObjective)),
       objectiveCp: missingObjective ? 0 : partObjective,
-      dropped: partAgg && partAgg.dropped.length ? partAgg.dropped.map((i) => judges[present[i]].id) : NO_JUDGES,
+      dropped:
+        partAgg && partAgg.dropped.length
+          ? partAgg.dropped.map((i) => judges[present[i]].id)
+          : NO_JUDGES,
     };
   });
 }
 
-export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantResult>[] = []): Tally {
+export function tally(
+  input: TallyInput,
+  extraMetrics: readonly Metric<EntrantResult>[] = [],
+): Tally {
   const policy = input.round.policy;
   const missing = input.round.missingScores ?? 'meanOfPresent';
   const rules = input.round.tieBreak ?? [];
@@ -113,13 +171,20 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
   const entrants = canonicalEntrants(input.entrants);
   const partRuleIds = rules.flatMap((r) => (r.kind === 'part' ? [r.criterionId] : []));
   for (const id of partRuleIds) {
-    if (!input.criteria.some((c) => c.id === id)) issues.push({ code: 'tieBreakPartUnknown', criterionId: id, message: 'Tiêu chí phụ dùng để phân định hòa không còn trong bảng tiêu chí.' });
+    if (!input.criteria.some((c) => c.id === id))
+      issues.push({
+        code: 'tieBreakPartUnknown',
+        criterionId: id,
+        message: 'Tiêu chí phụ dùng để phân định hòa không còn trong bảng tiêu chí.',
+      });
   }
   const scope = criteriaScope(input.criteria, [...(input.trackNodes ?? []), ...partRuleIds]);
   const rows = computeRows(entrants, judges, input.scores, scope, input.excluded);
   const z = policy.kind === 'zScore' ? zStats(rows.map((r) => r.totals)) : null;
   const headIdx = judges.findIndex((j) => j.role === 'head');
-  const best = judges.map((_, j) => rows.reduce((m, r) => Math.max(m, r.totals[j].totalCp ?? -Infinity), -Infinity));
+  const best = judges.map((_, j) =>
+    rows.reduce((m, r) => Math.max(m, r.totals[j].totalCp ?? -Infinity), -Infinity),
+  );
   const penalties = validPenalties(input, issues);
   const judgeName = (j: Judge) => j.name || `GK${j.order + 1}`;
 
@@ -132,16 +197,43 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
     rows[e].totals.forEach((t, j) => {
       if (t.absence !== 'incomplete') return;
       const what = t.scored === 0 ? 'chưa chấm' : `mới chấm ${t.scored}/${t.expected} tiêu chí`;
-      notes.push(missing === 'requireAll'
-        ? { code: 'judgeIncomplete', blocking: true, judgeId: t.judgeId, message: `${judgeName(judges[j])} ${what}: chưa xếp hạng (quy tắc yêu cầu đủ điểm).` }
-        : { code: 'judgeLeftOut', blocking: false, judgeId: t.judgeId, message: `${judgeName(judges[j])} ${what}: không tính giám khảo này.` });
+      notes.push(
+        missing === 'requireAll'
+          ? {
+              code: 'judgeIncomplete',
+              blocking: true,
+              judgeId: t.judgeId,
+              message: `${judgeName(judges[j])} ${what}: chưa xếp hạng (quy tắc yêu cầu đủ điểm).`,
+            }
+          : {
+              code: 'judgeLeftOut',
+              blocking: false,
+              judgeId: t.judgeId,
+              message: `${judgeName(judges[j])} ${what}: không tính giám khảo này.`,
+            },
+      );
     });
-    if (plan.judged.length > 0 && present.length === 0) notes.push({ code: 'noJudges', blocking: true, message: 'Chưa có giám khảo nào chấm đủ: chưa có kết quả.' });
+    if (plan.judged.length > 0 && present.length === 0)
+      notes.push({
+        code: 'noJudges',
+        blocking: true,
+        message: 'Chưa có giám khảo nào chấm đủ: chưa có kết quả.',
+      });
 
-    const agg = aggregateValues(policy, present.map((j) => rows[e].totals[j].totalCp!));
-    if (agg.fellBack) notes.push({ code: 'trimFallback', blocking: false, message: `Chỉ có ${present.length} giám khảo chấm (cần ${policy.kind === 'trimmedMean' ? policy.minPanel : 0}): lấy trung bình, không bỏ điểm cao nhất/thấp nhất.` });
+    const agg = aggregateValues(
+      policy,
+      present.map((j) => rows[e].totals[j].totalCp!),
+    );
+    if (agg.fellBack)
+      notes.push({
+        code: 'trimFallback',
+        blocking: false,
+        message: `Chỉ có ${present.length} giám khảo chấm (cần ${policy.kind === 'trimmedMean' ? policy.minPanel : 0}): lấy trung bình, không bỏ điểm cao nhất/thấp nhất.`,
+      });
     const droppedJudges = new Set(agg.dropped.map((k) => present[k]));
-    const totals = droppedJudges.size ? rows[e].totals.map((t, j) => (droppedJudges.has(j) ? { ...t, trimmed: true } : t)) : rows[e].totals;
+    const totals = droppedJudges.size
+      ? rows[e].totals.map((t, j) => (droppedJudges.has(j) ? { ...t, trimmed: true } : t))
+      : rows[e].totals;
     const judgedCp: Fraction | null = plan.judged.length === 0 ? ZERO : agg.value;
 
     const given = input.objective?.get(entrant.id);
@@ -149,14 +241,27 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
       const steps = given?.get(c.id);
       if (steps === undefined) return null;
       if (!Number.isSafeInteger(steps) || steps < 0 || steps * c.stepCp > c.maxCp) {
-        issues.push({ code: 'objectiveInvalid', entrantId: entrant.id, criterionId: c.id, message: `Điểm phần khách quan “${c.name}” không hợp lệ (0…${formatCp(c.maxCp)}, bước ${formatCp(c.stepCp)}).` });
+        issues.push({
+          code: 'objectiveInvalid',
+          entrantId: entrant.id,
+          criterionId: c.id,
+          message: `Điểm phần khách quan “${c.name}” không hợp lệ (0…${formatCp(c.maxCp)}, bước ${formatCp(c.stepCp)}).`,
+        });
         return null;
       }
       return steps * plan.objectiveStepWeight[k];
     });
-    const objectiveMissing = plan.objective.filter((_, k) => objectiveCpOf[k] === null).map((c) => c.id);
+    const objectiveMissing = plan.objective
+      .filter((_, k) => objectiveCpOf[k] === null)
+      .map((c) => c.id);
     for (const c of plan.objective) {
-      if (objectiveMissing.includes(c.id)) notes.push({ code: 'objectiveMissing', blocking: true, criterionId: c.id, message: `Chưa nhập điểm phần “${c.name}” (thư ký nhập).` });
+      if (objectiveMissing.includes(c.id))
+        notes.push({
+          code: 'objectiveMissing',
+          blocking: true,
+          criterionId: c.id,
+          message: `Chưa nhập điểm phần “${c.name}” (thư ký nhập).`,
+        });
     }
     const objectiveCp = objectiveCpOf.reduce<number>((s, v) => s + (v ?? 0), 0);
 
@@ -166,26 +271,58 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
     const penaltyCp = own.reduce((s, p) => s + p.cp, 0);
     const status = judgedCp !== null && !notes.some((n) => n.blocking) ? 'ranked' : 'unranked';
     const adjust = objectiveCp - penaltyCp;
-    const result = status !== 'ranked' ? null : adjust === 0 ? judgedCp : adjust > 0 ? add(judgedCp!, frac(adjust)) : sub(judgedCp!, frac(-adjust));
-    const std = z && present.length ? standardise(z, present.map((j) => zOf(z, judges[j].id, rows[e].totals[j].totalCp!))) : null;
+    const result =
+      status !== 'ranked'
+        ? null
+        : adjust === 0
+          ? judgedCp
+          : adjust > 0
+            ? add(judgedCp!, frac(adjust))
+            : sub(judgedCp!, frac(-adjust));
+    const std =
+      z && present.length
+        ? standardise(
+            z,
+            present.map((j) => zOf(z, judges[j].id, rows[e].totals[j].totalCp!)),
+          )
+        : null;
     const zMean = std ? std.zMean : null;
     const standardisedCp = std && result ? std.cp + objectiveCp - penaltyCp : null;
     const head = headIdx >= 0 ? rows[e].totals[headIdx].totalCp : null;
     return {
-      entrant, judgeTotals: totals, result,
+      entrant,
+      judgeTotals: totals,
+      result,
       resultValue: standardisedCp ?? (result ? toNumber(result) : null),
       counted: present.length - droppedJudges.size,
-      rank: null, tied: false, decidedBy: null,
-      status, issues: notes, maxCp: plan.maxCp, judgedCp, objectiveCp, objectiveMissing, penaltyCp, penalties: own,
-      zMean: z ? zMean : null, standardisedCp, trimFellBack: agg.fellBack, parts,
-      firstPlaces: rows[e].totals.reduce((s, t, j) => s + (t.totalCp !== null && t.totalCp === best[j] ? 1 : 0), 0),
-      headJudgeCp: head, tieBreakCp: input.tieBreakScores?.get(entrant.id) ?? null,
+      rank: null,
+      tied: false,
+      decidedBy: null,
+      status,
+      issues: notes,
+      maxCp: plan.maxCp,
+      judgedCp,
+      objectiveCp,
+      objectiveMissing,
+      penaltyCp,
+      penalties: own,
+      zMean: z ? zMean : null,
+      standardisedCp,
+      trimFellBack: agg.fellBack,
+      parts,
+      firstPlaces: rows[e].totals.reduce(
+        (s, t, j) => s + (t.totalCp !== null && t.totalCp === best[j] ? 1 : 0),
+        0,
+      ),
+      headJudgeCp: head,
+      tieBreakCp: input.tieBreakScores?.get(entrant.id) ?? null,
     };
   });
 
   const results = rankResults(unranked, rules, extraMetrics);
   const notes = [describeMissing(missing), describeTieBreaks(rules, results)];
-  if (results.some((r) => r.penaltyCp > 0)) notes.push('Điểm trừ (vi phạm thời gian, nộp muộn…) được trừ vào tổng điểm, ghi rõ lý do.');
+  if (results.some((r) => r.penaltyCp > 0))
+    notes.push('Điểm trừ (vi phạm thời gian, nộp muộn…) được trừ vào tổng điểm, ghi rõ lý do.');
   return {
     results,
     maxCp: Math.max(0, ...entrants.map((e) => scope.planFor(e).maxCp), scope.planFor({}).maxCp),
@@ -201,9 +338,15 @@ export function tally(input: TallyInput, extraMetrics: readonly Metric<EntrantRe
 }
 
 /** TallyInput.objective from stored records (a later record for the same leaf wins). */
-export function objectiveMap(list: readonly ObjectiveScore[]): Map<EntrantId, Map<Criterion['id'], number>> {
+export function objectiveMap(
+  list: readonly ObjectiveScore[],
+): Map<EntrantId, Map<Criterion['id'], number>> {
   const out = new Map<EntrantId, Map<Criterion['id'], number>>();
-  for (const o of list) (out.get(o.entrantId) ?? out.set(o.entrantId, new Map()).get(o.entrantId)!).set(o.criterionId, o.steps);
+  for (const o of list)
+    (out.get(o.entrantId) ?? out.set(o.entrantId, new Map()).get(o.entrantId)!).set(
+      o.criterionId,
+      o.steps,
+    );
   return out;
 }
 

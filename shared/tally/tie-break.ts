@@ -15,7 +15,7 @@ export const RESULT_METRIC_NAME = 'Kết quả';
 /** The main metric: the standardised total under z-scores, else the exact total. */
 export const resultMetric: Metric<EntrantResult> = {
   name: RESULT_METRIC_NAME,
-  value: (r) => (r.status !== 'ranked' ? null : r.standardisedCp ?? r.result),
+  value: (r) => (r.status !== 'ranked' ? null : (r.standardisedCp ?? r.result)),
 };
 
 export function tieBreakLabel(rule: TieBreakRule, partName?: string): string {
@@ -45,12 +45,21 @@ const partName = (results: readonly EntrantResult[], id: string): string | undef
   return undefined;
 };
 
-export function tieBreakMetrics(rules: readonly TieBreakRule[], results: readonly EntrantResult[]): Metric<EntrantResult>[] {
+export function tieBreakMetrics(
+  rules: readonly TieBreakRule[],
+  results: readonly EntrantResult[],
+): Metric<EntrantResult>[] {
   return rules.map((rule): Metric<EntrantResult> => {
-    const name = tieBreakLabel(rule, rule.kind === 'part' ? partName(results, rule.criterionId) : undefined);
+    const name = tieBreakLabel(
+      rule,
+      rule.kind === 'part' ? partName(results, rule.criterionId) : undefined,
+    );
     switch (rule.kind) {
       case 'part':
-        return { name, value: (r) => r.parts.find((p) => p.criterionId === rule.criterionId)?.value ?? null };
+        return {
+          name,
+          value: (r) => r.parts.find((p) => p.criterionId === rule.criterionId)?.value ?? null,
+        };
       case 'firstPlaces':
         return { name, value: (r) => r.firstPlaces };
       case 'headJudgeTotal':
@@ -68,7 +77,10 @@ export function tieBreakMetrics(rules: readonly TieBreakRule[], results: readonl
 }
 
 /** Printed under the scoreboard: "Khi bằng điểm, xét lần lượt: 1) …; 2) …". */
-export function describeTieBreaks(rules: readonly TieBreakRule[], results: readonly EntrantResult[]): string {
+export function describeTieBreaks(
+  rules: readonly TieBreakRule[],
+  results: readonly EntrantResult[],
+): string {
   if (rules.length === 0) return 'Các đội/mô hình bằng điểm được xếp đồng hạng.';
   const items = tieBreakMetrics(rules, results).map((m, i) => `${i + 1}) ${m.name}`);
   return `Khi bằng điểm, xét lần lượt: ${items.join('; ')}; nếu vẫn bằng thì xếp đồng hạng.`;
@@ -88,10 +100,17 @@ export function rankResults(
   extra: readonly Metric<EntrantResult>[] = [],
 ): EntrantResult[] {
   const rankable = results.filter((r) => r.status === 'ranked');
-  const ranked = rankBy(rankable, [resultMetric, ...tieBreakMetrics(rules, results), ...extra], listKey);
+  const ranked = rankBy(
+    rankable,
+    [resultMetric, ...tieBreakMetrics(rules, results), ...extra],
+    listKey,
+  );
   const rest = results
     .filter((r) => r.status !== 'ranked')
     .sort((a, b) => (listKey(a) < listKey(b) ? -1 : 1))
     .map((r) => ({ ...r, rank: null, tied: false, decidedBy: null }));
-  return [...ranked.map((k) => ({ ...k.item, rank: k.rank, tied: k.tied, decidedBy: k.decidedBy })), ...rest];
+  return [
+    ...ranked.map((k) => ({ ...k.item, rank: k.rank, tied: k.tied, decidedBy: k.decidedBy })),
+    ...rest,
+  ];
 }

@@ -24,7 +24,14 @@ function world(failAfter = Infinity) {
   let calls = 0;
   const bridge = {
     'journal:append': async (id: string, events: never[]) => {
-      if (++calls > failAfter) return { ok: false, error: { code: 'journalWriteFailed', message: 'Không ghi được sổ điểm ra đĩa (đĩa đã đầy).' } };
+      if (++calls > failAfter)
+        return {
+          ok: false,
+          error: {
+            code: 'journalWriteFailed',
+            message: 'Không ghi được sổ điểm ra đĩa (đĩa đã đầy).',
+          },
+        };
       return { ok: true, value: await store.append(id, events) };
     },
     'journal:read': async (id: string) => ({ ok: true, value: await store.read(id) }),
@@ -41,13 +48,16 @@ async function setup(failAfter?: number) {
   return { opened, repos, store, bridge, saver };
 }
 
-const events = (n: number) => Array.from({ length: n }, (_, i) => aScoreEvent({ entrantId: `e${i}`, steps: i % 20 }));
+const events = (n: number) =>
+  Array.from({ length: n }, (_, i) => aScoreEvent({ entrantId: `e${i}`, steps: i % 20 }));
 
 describe('bulk save, journal first', () => {
   it('12,000 events (two journal chunks): all in the file and in the database, no outbox rows left, progress told in steps', async () => {
     const { opened, repos, store, bridge, saver } = await setup();
     const steps = new Set<string>();
-    const r = await saveBulk(c1, events(12_000), { repos, saver, bridge }, (p) => steps.add(p.step));
+    const r = await saveBulk(c1, events(12_000), { repos, saver, bridge }, (p) =>
+      steps.add(p.step),
+    );
     expect(r.state).toBe('saved');
     expect(await store.read(c1)).toHaveLength(12_000);
     expect(await repos.journal.events(c1)).toHaveLength(12_000);
@@ -88,7 +98,9 @@ describe('bulk save, journal first', () => {
     const { opened, repos } = await setup();
     const { sealed, after } = await repos.journal.sealBulk(c1, events(10));
     await repos.journal.record(aScoreEvent());
-    await expect(repos.journal.storeBulk(c1, sealed, after, sealed.length)).rejects.toThrow(/thử lại/);
+    await expect(repos.journal.storeBulk(c1, sealed, after, sealed.length)).rejects.toThrow(
+      /thử lại/,
+    );
     expect(await repos.journal.events(c1)).toHaveLength(1);
     opened.db.close();
   });

@@ -35,13 +35,19 @@ describe('database opening', () => {
 
   it('opens with strict durability so "saved" means flushed', async () => {
     const { db } = await openDatabase(fresh());
-    expect((db as unknown as { _options: { chromeTransactionDurability?: string } })._options.chromeTransactionDurability).toBe('strict');
+    expect(
+      (db as unknown as { _options: { chromeTransactionDurability?: string } })._options
+        .chromeTransactionDurability,
+    ).toBe('strict');
     db.close();
   });
 
   it('requests persistent storage when offered', async () => {
     let asked = 0;
-    const { db } = await openDatabase(fresh(), async () => { asked++; return true; });
+    const { db } = await openDatabase(fresh(), async () => {
+      asked++;
+      return true;
+    });
     expect(asked).toBe(1);
     db.close();
   });
@@ -51,20 +57,30 @@ describe('setup repository', () => {
   it('creates a contest from the Hội thi template in one transaction and loads it back', async () => {
     const opened = await openDatabase(fresh());
     const repos = createRepos(opened, ids);
-    const t = instantiateTemplate('hoi-thi', { newId: ids, now: '2026-11-23T00:00:00Z', year: 2026 });
+    const t = instantiateTemplate('hoi-thi', {
+      newId: ids,
+      now: '2026-11-23T00:00:00Z',
+      year: 2026,
+    });
     const id = await repos.setup.createContest(t);
     const b = await repos.setup.loadBundle(id);
     expect(b?.contest.name).toBe('Hội thi “Dân vận khéo” năm 2026');
     expect(b?.rounds.map((r) => r.name)).toEqual(['Vòng sơ khảo', 'Vòng chung khảo']);
     expect(b?.clusters).toHaveLength(6);
-    expect(b?.criteria.filter((c) => c.parentId === null).map((c) => c.name)).toEqual(expect.arrayContaining(['Chào hỏi', 'Kiến thức', 'Tiểu phẩm']));
+    expect(b?.criteria.filter((c) => c.parentId === null).map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Chào hỏi', 'Kiến thức', 'Tiểu phẩm']),
+    );
     opened.db.close();
   });
 
   it('rolls the whole contest back when one record fails', async () => {
     const opened = await openDatabase(fresh());
     const repos = createRepos(opened, ids);
-    const t = instantiateTemplate('binh-xet', { newId: ids, now: '2026-11-23T00:00:00Z', year: 2026 });
+    const t = instantiateTemplate('binh-xet', {
+      newId: ids,
+      now: '2026-11-23T00:00:00Z',
+      year: 2026,
+    });
     const broken = { ...t, criteria: [...t.criteria, t.criteria[0]] }; // duplicate key
     await expect(repos.setup.createContest(broken)).rejects.toThrow();
     expect(await opened.db.contests.count()).toBe(0);
@@ -75,11 +91,23 @@ describe('setup repository', () => {
   it('refuses a second entrant with the same code in a round', async () => {
     const opened = await openDatabase(fresh());
     const repos = createRepos(opened, ids);
-    const t = instantiateTemplate('hoi-thi', { newId: ids, now: '2026-11-23T00:00:00Z', year: 2026 });
+    const t = instantiateTemplate('hoi-thi', {
+      newId: ids,
+      now: '2026-11-23T00:00:00Z',
+      year: 2026,
+    });
     await repos.setup.createContest(t);
-    const base = { roundId: t.rounds[0].id, kind: 'team', unit: 'U', clusterId: null, order: 1 } as const;
+    const base = {
+      roundId: t.rounds[0].id,
+      kind: 'team',
+      unit: 'U',
+      clusterId: null,
+      order: 1,
+    } as const;
     await repos.setup.saveEntrant({ ...base, id: 'a', code: 'D001', name: 'Đội A' } as never);
-    await expect(repos.setup.saveEntrant({ ...base, id: 'b', code: 'D001', name: 'Đội B' } as never)).rejects.toThrow(/D001/);
+    await expect(
+      repos.setup.saveEntrant({ ...base, id: 'b', code: 'D001', name: 'Đội B' } as never),
+    ).rejects.toThrow(/D001/);
     opened.db.close();
   });
 });

@@ -73,9 +73,23 @@ describe('local journal', () => {
   it('keeps the secretary’s events apart so results need not read every score event', async () => {
     const { opened, repos } = await setup();
     await repos.journal.record(aScoreEvent({ steps: 17 }));
-    await repos.journal.record(aScoreEvent({ kind: 'penalty', judgeId: null, criterionId: null, steps: 50, reason: 'Quá giờ' }));
-    await repos.journal.recordMany([aScoreEvent({ kind: 'objective', judgeId: null, steps: 8 }), aScoreEvent({ criterionId: 'q2', steps: 3 })]);
-    expect((await repos.journal.extraEvents('r1')).map((e) => e.kind).sort()).toEqual(['objective', 'penalty']);
+    await repos.journal.record(
+      aScoreEvent({
+        kind: 'penalty',
+        judgeId: null,
+        criterionId: null,
+        steps: 50,
+        reason: 'Quá giờ',
+      }),
+    );
+    await repos.journal.recordMany([
+      aScoreEvent({ kind: 'objective', judgeId: null, steps: 8 }),
+      aScoreEvent({ criterionId: 'q2', steps: 3 }),
+    ]);
+    expect((await repos.journal.extraEvents('r1')).map((e) => e.kind).sort()).toEqual([
+      'objective',
+      'penalty',
+    ]);
     expect(await repos.journal.extraEvents('r2')).toEqual([]);
     opened.db.close();
   });
@@ -86,7 +100,12 @@ describe('local journal', () => {
     await opened.db.delete();
     const again = await openDatabase(fresh());
     const repos2 = createRepos(again, () => 'dev-new');
-    const added = await repos2.journal.restore(c1, [r1], [lost], [{ roundId: r1, judgeId: 'j1', entrantId: 'e1', criterionId: 'q1', steps: 19 } as never]);
+    const added = await repos2.journal.restore(
+      c1,
+      [r1],
+      [lost],
+      [{ roundId: r1, judgeId: 'j1', entrantId: 'e1', criterionId: 'q1', steps: 19 } as never],
+    );
     expect(added).toBe(1);
     expect((await repos2.journal.scores(r1))[0].steps).toBe(19);
     expect(await repos2.journal.countOutbox(c1)).toBe(0);

@@ -8,7 +8,12 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../renderer/src/db/database';
 import { journalRepo } from '../../renderer/src/db/repos/journal-repo';
-import { createScoreReader, decodeScores, encodeScores, touchesRound } from '../../renderer/src/features/results/round-reads';
+import {
+  createScoreReader,
+  decodeScores,
+  encodeScores,
+  touchesRound,
+} from '../../renderer/src/features/results/round-reads';
 import type { RoundId, Score } from '@shared/model/types';
 import { aScore, aScoreEvent } from '../support/builders';
 
@@ -37,7 +42,10 @@ describe('results: round reads', () => {
     expect(touchesRound(parts, 'r2')).toBe(false);
     expect(touchesRound(parts, 'r')).toBe(false); // a prefix of the id is another round
     const many = nextWrite();
-    await repo.recordMany([aScoreEvent({ roundId: 'r2', entrantId: 'e2' }), aScoreEvent({ roundId: 'r2', entrantId: 'e3' })]);
+    await repo.recordMany([
+      aScoreEvent({ roundId: 'r2', entrantId: 'e2' }),
+      aScoreEvent({ roundId: 'r2', entrantId: 'e3' }),
+    ]);
     const p2 = await many;
     expect([touchesRound(p2, 'r1'), touchesRound(p2, 'r2')]).toEqual([false, true]);
     db.close();
@@ -54,7 +62,11 @@ describe('results: round reads', () => {
   });
 
   it('encoding a round’s scores as typed arrays gives back the same scores, cleared cells included', () => {
-    const scores: Score[] = [aScore({ steps: 17 }), aScore({ judgeId: 'j2' as never, steps: null }), aScore({ entrantId: 'e2' as never, criterionId: 'q2' as never, steps: 0 })];
+    const scores: Score[] = [
+      aScore({ steps: 17 }),
+      aScore({ judgeId: 'j2' as never, steps: null }),
+      aScore({ entrantId: 'e2' as never, criterionId: 'q2' as never, steps: 0 }),
+    ];
     const e = encodeScores('r1', scores);
     expect(e.judgeIds).toEqual(['j1', 'j2']);
     expect(decodeScores(e)).toEqual(scores);
@@ -62,19 +74,58 @@ describe('results: round reads', () => {
 
   it('the reader answers on the page when no worker can start, and when the worker fails', async () => {
     const page = async (roundId: RoundId) => [aScore({ roundId, steps: 5 })];
-    expect(await createScoreReader(page, () => null)('r1' as RoundId)).toEqual([aScore({ steps: 5 })]);
-    expect(await createScoreReader(page, () => { throw new Error('no workers here'); })('r1' as RoundId)).toEqual([aScore({ steps: 5 })]);
+    expect(await createScoreReader(page, () => null)('r1' as RoundId)).toEqual([
+      aScore({ steps: 5 }),
+    ]);
+    expect(
+      await createScoreReader(page, () => {
+        throw new Error('no workers here');
+      })('r1' as RoundId),
+    ).toEqual([aScore({ steps: 5 })]);
     // A worker that answers with an error: the same read is done on the page.
-    const failing = { onmessage: null as ((ev: MessageEvent) => void) | null, onerror: null, terminate() {}, postMessage(m: { id: number }) { queueMicrotask(() => this.onmessage?.({ data: { id: m.id, error: 'IndexedDB unavailable' } } as MessageEvent)); } };
-    expect(await createScoreReader(page, () => failing as unknown as Worker)('r1' as RoundId)).toEqual([aScore({ steps: 5 })]);
+    const failing = {
+      onmessage: null as ((ev: MessageEvent) => void) | null,
+      onerror: null,
+      terminate() {},
+      postMessage(m: { id: number }) {
+        queueMicrotask(() =>
+          this.onmessage?.({ data: { id: m.id, error: 'IndexedDB unavailable' } } as MessageEvent),
+        );
+      },
+    };
+    expect(
+      await createScoreReader(page, () => failing as unknown as Worker)('r1' as RoundId),
+    ).toEqual([aScore({ steps: 5 })]);
   });
 
   it('a working worker’s answer crosses as typed arrays and is decoded on the page', async () => {
     const worker = {
-      onmessage: null as ((ev: MessageEvent) => void) | null, onerror: null, terminate() {},
-      postMessage(m: { id: number; roundId: string }) { queueMicrotask(() => this.onmessage?.({ data: structuredClone({ id: m.id, encoded: encodeScores(m.roundId, [aScore({ steps: 9 }), aScore({ judgeId: 'j2' as never, steps: null })]) }) } as MessageEvent)); },
+      onmessage: null as ((ev: MessageEvent) => void) | null,
+      onerror: null,
+      terminate() {},
+      postMessage(m: { id: number; roundId: string }) {
+        queueMicrotask(() =>
+          this.onmessage?.({
+            data: structuredClone({
+              id: m.id,
+              encoded: encodeScores(m.roundId, [
+                aScore({ steps: 9 }),
+                aScore({ judgeId: 'j2' as never, steps: null }),
+              ]),
+            }),
+          } as MessageEvent),
+        );
+      },
     };
-    const read = createScoreReader(async () => { throw new Error('not on the page'); }, () => worker as unknown as Worker);
-    expect(await read('r1' as RoundId)).toEqual([aScore({ steps: 9 }), aScore({ judgeId: 'j2' as never, steps: null })]);
+    const read = createScoreReader(
+      async () => {
+        throw new Error('not on the page');
+      },
+      () => worker as unknown as Worker,
+    );
+    expect(await read('r1' as RoundId)).toEqual([
+      aScore({ steps: 9 }),
+      aScore({ judgeId: 'j2' as never, steps: null }),
+    ]);
   });
 });

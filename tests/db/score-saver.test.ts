@@ -18,11 +18,19 @@ const c1 = 'c1' as ContestId;
 const fresh = () => `db-${Math.random().toString(36).slice(2)}`;
 
 type Answer = Result<AppendAck> | Promise<Result<AppendAck>>;
-const ok = (n: number): Result<AppendAck> => ({ ok: true, value: { stored: n, added: n, head: 'h' } });
-const refused = (code: string): Result<AppendAck> => ({ ok: false, error: { code, message: `từ chối: ${code}` } });
+const ok = (n: number): Result<AppendAck> => ({
+  ok: true,
+  value: { stored: n, added: n, head: 'h' },
+});
+const refused = (code: string): Result<AppendAck> => ({
+  ok: false,
+  error: { code, message: `từ chối: ${code}` },
+});
 
 /** A bridge whose appends are answered by `answer` (default: accepted), recording every call. */
-function scriptedBridge(answer: (events: JournalEvent[], call: number) => Answer = (e) => ok(e.length)) {
+function scriptedBridge(
+  answer: (events: JournalEvent[], call: number) => Answer = (e) => ok(e.length),
+) {
   const calls: JournalEvent[][] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
   const bridge = {
@@ -33,16 +41,20 @@ function scriptedBridge(answer: (events: JournalEvent[], call: number) => Answer
     },
   } as unknown as Bridge;
   /** Resolves once the journal has been called `n` times. */
-  const called = (n: number) => new Promise<void>((resolve) => (calls.length >= n ? resolve() : waiters.push({ n, resolve })));
+  const called = (n: number) =>
+    new Promise<void>((resolve) => (calls.length >= n ? resolve() : waiters.push({ n, resolve })));
   return { bridge, calls, called };
 }
 
 /** The next task, as the next keystroke would be: a raw read started then counts the events. */
-const countInNextTask = (db: IDBDatabase) => new Promise<number>((resolve, reject) => setTimeout(() => {
-  const r = db.transaction('events', 'readonly').objectStore('events').count();
-  r.onsuccess = () => resolve(r.result);
-  r.onerror = () => reject(r.error);
-}));
+const countInNextTask = (db: IDBDatabase) =>
+  new Promise<number>((resolve, reject) =>
+    setTimeout(() => {
+      const r = db.transaction('events', 'readonly').objectStore('events').count();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    }),
+  );
 
 /** A promise and its resolver: lets a test hold the journal's answer. */
 function gate<T>() {
@@ -59,31 +71,43 @@ async function setup(bridge: Bridge, heal?: (id: ContestId) => Promise<void>) {
 }
 
 /** Wait until the saver's status for c1 satisfies `cond` (event-driven, no timers). */
-const until = (saver: ScoreSaver, cond: () => boolean) => new Promise<void>((resolve) => {
-  if (cond()) return resolve();
-  const stop = saver.subscribe(() => {
-    if (cond()) {
-      stop();
-      resolve();
-    }
+const until = (saver: ScoreSaver, cond: () => boolean) =>
+  new Promise<void>((resolve) => {
+    if (cond()) return resolve();
+    const stop = saver.subscribe(() => {
+      if (cond()) {
+        stop();
+        resolve();
+      }
+    });
   });
-});
 
 describe('score saver', () => {
   it('a value is in a transaction before the next task; values typed meanwhile follow in one transaction, in order', async () => {
     const held = gate<void>();
-    const { bridge, calls, called } = scriptedBridge(async (e) => { await held.p; return ok(e.length); });
+    const { bridge, calls, called } = scriptedBridge(async (e) => {
+      await held.p;
+      return ok(e.length);
+    });
     const opened = await openDatabase(fresh());
     let n = 0;
     const repos = createRepos(opened, () => `dev${++n}`);
     const transactions: number[] = []; // events per local transaction the saver opened
     const journal = {
       ...repos.journal,
-      record: (e: Parameters<typeof repos.journal.record>[0]) => { transactions.push(1); return repos.journal.record(e); },
-      recordMany: (l: Parameters<typeof repos.journal.recordMany>[0]) => { transactions.push(l.length); return repos.journal.recordMany(l); },
+      record: (e: Parameters<typeof repos.journal.record>[0]) => {
+        transactions.push(1);
+        return repos.journal.record(e);
+      },
+      recordMany: (l: Parameters<typeof repos.journal.recordMany>[0]) => {
+        transactions.push(l.length);
+        return repos.journal.recordMany(l);
+      },
     };
     const saver = createScoreSaver(journal, bridge);
-    const saves = Array.from({ length: 30 }, (_, i) => saver.save(aScoreEvent({ criterionId: `q${i}`, steps: i })));
+    const saves = Array.from({ length: 30 }, (_, i) =>
+      saver.save(aScoreEvent({ criterionId: `q${i}`, steps: i })),
+    );
     // The first value's transaction started at once: a read begun in the next task sees it.
     expect(await countInNextTask(opened.db.backendDB())).toBeGreaterThanOrEqual(1);
     await until(saver, () => saver.status(c1).unrecorded === 0);
@@ -115,17 +139,24 @@ describe('score saver', () => {
 
   it('one append in flight per contest: everything recorded meanwhile goes in the next one', async () => {
     const gates = [gate<void>(), gate<void>(), gate<void>()];
-    const { bridge, calls, called } = scriptedBridge(async (e, call) => { await gates[call - 1].p; return ok(e.length); });
+    const { bridge, calls, called } = scriptedBridge(async (e, call) => {
+      await gates[call - 1].p;
+      return ok(e.length);
+    });
     const { opened, saver } = await setup(bridge);
     const first = saver.save(aScoreEvent({ criterionId: 'q0' }));
     await called(1);
-    const rest = Array.from({ length: 9 }, (_, i) => saver.save(aScoreEvent({ criterionId: `q${i + 1}` })));
+    const rest = Array.from({ length: 9 }, (_, i) =>
+      saver.save(aScoreEvent({ criterionId: `q${i + 1}` })),
+    );
     await until(saver, () => saver.status(c1).unrecorded === 0);
     expect(calls.length).toBe(1);
     gates[0].open();
     expect((await first).state).toBe('saved');
     await called(2);
-    expect(calls[1].map((e) => e.criterionId)).toEqual(Array.from({ length: 9 }, (_, i) => `q${i + 1}`));
+    expect(calls[1].map((e) => e.criterionId)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `q${i + 1}`),
+    );
     gates[1].open();
     expect((await Promise.all(rest)).every((r) => r.state === 'saved')).toBe(true);
     expect(calls.length).toBe(2);
@@ -134,8 +165,13 @@ describe('score saver', () => {
 
   it('a journal that lacks earlier events of this device is healed once, then the append is retried', async () => {
     let healed = 0;
-    const { bridge, calls } = scriptedBridge((e) => (healed === 0 ? refused('journalGap') : ok(e.length)));
-    const { opened, repos, saver } = await setup(bridge, async (id) => { expect(id).toBe(c1); healed++; });
+    const { bridge, calls } = scriptedBridge((e) =>
+      healed === 0 ? refused('journalGap') : ok(e.length),
+    );
+    const { opened, repos, saver } = await setup(bridge, async (id) => {
+      expect(id).toBe(c1);
+      healed++;
+    });
     const r = await saver.save(aScoreEvent());
     expect(r.state).toBe('saved');
     expect(healed).toBe(1);
@@ -147,7 +183,9 @@ describe('score saver', () => {
   it('healing that does not help leaves the change on this device only; other refusals never heal', async () => {
     let healed = 0;
     const gap = scriptedBridge(() => refused('journalGap'));
-    const a = await setup(gap.bridge, async () => { healed++; });
+    const a = await setup(gap.bridge, async () => {
+      healed++;
+    });
     const r = await a.saver.save(aScoreEvent());
     expect(r).toMatchObject({ state: 'localOnly', message: 'từ chối: journalGap' });
     expect(healed).toBe(1);
@@ -156,7 +194,9 @@ describe('score saver', () => {
     a.opened.db.close();
 
     const fork = scriptedBridge(() => refused('journalFork'));
-    const b = await setup(fork.bridge, async () => { healed++; });
+    const b = await setup(fork.bridge, async () => {
+      healed++;
+    });
     expect((await b.saver.save(aScoreEvent())).state).toBe('localOnly');
     expect(healed).toBe(1);
     expect(fork.calls.length).toBe(1);
@@ -165,7 +205,9 @@ describe('score saver', () => {
 
   it('a heal that throws is reported, not retried', async () => {
     const { bridge, calls } = scriptedBridge(() => refused('journalGap'));
-    const { opened, saver } = await setup(bridge, async () => { throw new Error('không đọc được sổ điểm'); });
+    const { opened, saver } = await setup(bridge, async () => {
+      throw new Error('không đọc được sổ điểm');
+    });
     const r = await saver.save(aScoreEvent());
     expect(r.state).toBe('localOnly');
     expect(r.message).toContain('không đọc được sổ điểm');
@@ -181,13 +223,24 @@ describe('score saver', () => {
     saver.subscribe(() => seen++);
     expect((await saver.save(aScoreEvent())).state).toBe('localOnly');
     expect((await saver.save(aScoreEvent({ criterionId: 'q2' }))).state).toBe('localOnly');
-    expect(saver.status(c1)).toMatchObject({ pending: 0, waiting: 2, failed: true, message: 'từ chối: offline' });
+    expect(saver.status(c1)).toMatchObject({
+      pending: 0,
+      waiting: 2,
+      failed: true,
+      message: 'từ chối: offline',
+    });
     expect(saver.unsent()).toEqual([c1]);
     const before = saver.status(c1);
     expect(saver.status(c1)).toBe(before); // the same object until something changes
     online = true;
     expect(await saver.flush(c1)).toEqual({ ok: true });
-    expect(saver.status(c1)).toMatchObject({ pending: 0, waiting: 0, failed: false, message: null, sends: 1 });
+    expect(saver.status(c1)).toMatchObject({
+      pending: 0,
+      waiting: 0,
+      failed: false,
+      message: null,
+      sends: 1,
+    });
     expect(saver.unsent()).toEqual([]);
     expect(seen).toBeGreaterThan(0);
     opened.db.close();

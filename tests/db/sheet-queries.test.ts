@@ -30,7 +30,8 @@ function watch(repos: Awaited<ReturnType<typeof setup>>['repos'], judgeId: strin
     seen.push(t);
     wake?.();
   });
-  const next = () => new Promise<void>((resolve) => (seen.length > 0 ? resolve() : (wake = resolve)));
+  const next = () =>
+    new Promise<void>((resolve) => (seen.length > 0 ? resolve() : (wake = resolve)));
   return { seen, stop, next };
 }
 
@@ -39,9 +40,20 @@ describe('one judge’s sheet', () => {
     const { opened, repos } = await setup();
     await repos.journal.record(aScoreEvent({ judgeId: 'j1', criterionId: 'q1', steps: 10 }));
     await repos.journal.record(aScoreEvent({ judgeId: 'j2', criterionId: 'q1', steps: 11 }));
-    await repos.journal.record(aScoreEvent({ judgeId: 'j1', entrantId: 'e2', criterionId: 'q2', steps: 12 }));
-    expect((await repos.journal.sheetScores('r1', 'j1')).map((s) => s.steps).sort()).toEqual([10, 12]);
-    expect((await repos.journal.scoresAt([['r1', 'j1', 'e2', 'q2'], ['r1', 'j1', 'e9', 'q9']])).map((s) => s?.steps)).toEqual([12, undefined]);
+    await repos.journal.record(
+      aScoreEvent({ judgeId: 'j1', entrantId: 'e2', criterionId: 'q2', steps: 12 }),
+    );
+    expect((await repos.journal.sheetScores('r1', 'j1')).map((s) => s.steps).sort()).toEqual([
+      10, 12,
+    ]);
+    expect(
+      (
+        await repos.journal.scoresAt([
+          ['r1', 'j1', 'e2', 'q2'],
+          ['r1', 'j1', 'e9', 'q9'],
+        ])
+      ).map((s) => s?.steps),
+    ).toEqual([12, undefined]);
     opened.db.close();
   });
 
@@ -62,7 +74,12 @@ describe('one judge’s sheet', () => {
     const { opened, repos } = await setup();
     const lost = await repos.journal.record(aScoreEvent({ judgeId: 'j1', steps: 19 }));
     const w = watch(repos, 'j1');
-    await repos.journal.restore(c1, [r1], [lost], Array.from({ length: 60 }, (_, i) => aScore({ entrantId: `e${i}` as never, steps: 19 })));
+    await repos.journal.restore(
+      c1,
+      [r1],
+      [lost],
+      Array.from({ length: 60 }, (_, i) => aScore({ entrantId: `e${i}` as never, steps: 19 })),
+    );
     await w.next();
     expect(w.seen).toContain('all');
     w.stop();
@@ -71,7 +88,12 @@ describe('one judge’s sheet', () => {
 
   it('tells points from ranges in a write’s key set', () => {
     const point = (k: string[]) => ({ from: k, to: k, d: 1 });
-    const tree = { ...point(['r1', 'j1', 'e1', 'q1']), l: point(['r1', 'j0', 'e1', 'q1']), r: point(['r1', 'j2', 'e1', 'q1']), d: 2 };
+    const tree = {
+      ...point(['r1', 'j1', 'e1', 'q1']),
+      l: point(['r1', 'j0', 'e1', 'q1']),
+      r: point(['r1', 'j2', 'e1', 'q1']),
+      d: 2,
+    };
     expect(sheetKeysIn(tree, 'r1', 'j1')).toEqual([['r1', 'j1', 'e1', 'q1']]);
     expect(sheetKeysIn(tree, 'r1', 'j9')).toEqual([]);
     expect(sheetKeysIn({ from: ['r1'], to: ['r1', []], d: 1 }, 'r1', 'j1')).toBe('all');
@@ -82,16 +104,46 @@ describe('one judge’s sheet', () => {
 
   it('finds the sheet’s own events and its double-key passes without the score entries', async () => {
     const { opened, repos } = await setup();
-    await repos.journal.recordMany(Array.from({ length: 40 }, (_, i) => aScoreEvent({ entrantId: `e${i}` })));
-    await repos.journal.record(aScoreEvent({ kind: 'comment', criterionId: null, steps: null, reason: 'Sinh động' }));
-    await repos.journal.record(aScoreEvent({ kind: 'submit', entrantId: null, criterionId: null, steps: null }));
-    await repos.journal.record(aScoreEvent({ kind: 'reopen', entrantId: null, criterionId: null, steps: null, reason: 'Sửa' }));
+    await repos.journal.recordMany(
+      Array.from({ length: 40 }, (_, i) => aScoreEvent({ entrantId: `e${i}` })),
+    );
+    await repos.journal.record(
+      aScoreEvent({ kind: 'comment', criterionId: null, steps: null, reason: 'Sinh động' }),
+    );
+    await repos.journal.record(
+      aScoreEvent({ kind: 'submit', entrantId: null, criterionId: null, steps: null }),
+    );
+    await repos.journal.record(
+      aScoreEvent({
+        kind: 'reopen',
+        entrantId: null,
+        criterionId: null,
+        steps: null,
+        reason: 'Sửa',
+      }),
+    );
     await repos.journal.record(aScoreEvent({ pass: 1, steps: 3 }));
     await repos.journal.record(aScoreEvent({ pass: 2, steps: 4 }));
-    await repos.journal.record(aScoreEvent({ kind: 'verifyConfirm', steps: 3, settles: undefined }));
-    await repos.journal.record(aScoreEvent({ judgeId: 'j2', kind: 'submit', entrantId: null, criterionId: null, steps: null }));
-    expect((await repos.journal.sheetEvents('r1', 'j1')).map((e) => e.kind).sort()).toEqual(['comment', 'reopen', 'submit']);
-    expect((await repos.journal.passEvents('r1', 'j1')).map((e) => `${e.kind}/${e.pass}`).sort()).toEqual(['enter/1', 'enter/2', 'verifyConfirm/null']);
+    await repos.journal.record(
+      aScoreEvent({ kind: 'verifyConfirm', steps: 3, settles: undefined }),
+    );
+    await repos.journal.record(
+      aScoreEvent({
+        judgeId: 'j2',
+        kind: 'submit',
+        entrantId: null,
+        criterionId: null,
+        steps: null,
+      }),
+    );
+    expect((await repos.journal.sheetEvents('r1', 'j1')).map((e) => e.kind).sort()).toEqual([
+      'comment',
+      'reopen',
+      'submit',
+    ]);
+    expect(
+      (await repos.journal.passEvents('r1', 'j1')).map((e) => `${e.kind}/${e.pass}`).sort(),
+    ).toEqual(['enter/1', 'enter/2', 'verifyConfirm/null']);
     opened.db.close();
   });
 
@@ -99,11 +151,26 @@ describe('one judge’s sheet', () => {
     const name = fresh();
     const v1 = new Dexie(name);
     v1.version(1).stores({
-      contests: 'id', rounds: 'id, contestId', clusters: 'id, roundId', criteria: 'id, roundId', judges: 'id, contestId', entrants: 'id, roundId, [roundId+code]',
-      scores: '[roundId+judgeId+entrantId+criterionId], roundId, [roundId+judgeId], [roundId+entrantId]',
-      events: '[contestId+deviceId+seq], contestId, [roundId+judgeId]', outbox: '[contestId+deviceId+seq], contestId', extraEvents: '[contestId+deviceId+seq], roundId', meta: 'key',
+      contests: 'id',
+      rounds: 'id, contestId',
+      clusters: 'id, roundId',
+      criteria: 'id, roundId',
+      judges: 'id, contestId',
+      entrants: 'id, roundId, [roundId+code]',
+      scores:
+        '[roundId+judgeId+entrantId+criterionId], roundId, [roundId+judgeId], [roundId+entrantId]',
+      events: '[contestId+deviceId+seq], contestId, [roundId+judgeId]',
+      outbox: '[contestId+deviceId+seq], contestId',
+      extraEvents: '[contestId+deviceId+seq], roundId',
+      meta: 'key',
     });
-    const old = { ...aScoreEvent({ kind: 'submit', entrantId: null, criterionId: null, steps: null }), deviceId: 'old', seq: 1, prev: '', hash: 'x'.repeat(64) };
+    const old = {
+      ...aScoreEvent({ kind: 'submit', entrantId: null, criterionId: null, steps: null }),
+      deviceId: 'old',
+      seq: 1,
+      prev: '',
+      hash: 'x'.repeat(64),
+    };
     await v1.table('events').add(old);
     await v1.table('meta').put({ key: 'schema', value: 1 });
     v1.close();
@@ -120,27 +187,49 @@ describe('one judge’s sheet', () => {
 describe('the live sheet (scoring/sheet-values.ts)', () => {
   it('after the first indexed read, a save re-reads only the cell it touched, whatever the sheet’s size', async () => {
     const { opened, repos } = await setup();
-    await repos.journal.recordMany(Array.from({ length: 2000 }, (_, i) => aScoreEvent({ entrantId: `e${Math.floor(i / 10)}`, criterionId: `q${i % 10}`, steps: 5 })));
+    await repos.journal.recordMany(
+      Array.from({ length: 2000 }, (_, i) =>
+        aScoreEvent({ entrantId: `e${Math.floor(i / 10)}`, criterionId: `q${i % 10}`, steps: 5 }),
+      ),
+    );
     const reads = { sheet: 0, keys: [] as number[] };
     const journal = {
-      sheetScores: (r: string, j: string) => { reads.sheet++; return repos.journal.sheetScores(r, j); },
-      scoresAt: (keys: readonly ScoreKey[]) => { reads.keys.push(keys.length); return repos.journal.scoresAt(keys); },
+      sheetScores: (r: string, j: string) => {
+        reads.sheet++;
+        return repos.journal.sheetScores(r, j);
+      },
+      scoresAt: (keys: readonly ScoreKey[]) => {
+        reads.keys.push(keys.length);
+        return repos.journal.scoresAt(keys);
+      },
       watchSheet: repos.journal.watchSheet,
     };
     const states: ReadonlyMap<string, Readonly<Record<string, number | null>>>[] = [];
     let wake: (() => void) | null = null;
     const { watchSheetValues } = await import('../../renderer/src/features/scoring/sheet-values');
-    const stop = watchSheetValues(journal, 'r1', 'j1', (v) => { states.push(v); wake?.(); });
-    const settled = (n: number) => new Promise<void>((resolve) => (states.length >= n ? resolve() : (wake = () => states.length >= n && resolve())));
+    const stop = watchSheetValues(journal, 'r1', 'j1', (v) => {
+      states.push(v);
+      wake?.();
+    });
+    const settled = (n: number) =>
+      new Promise<void>((resolve) =>
+        states.length >= n ? resolve() : (wake = () => states.length >= n && resolve()),
+      );
     await settled(1);
     expect(states[0].size).toBe(200);
     const first = states[0];
     for (let i = 0; i < 5; i++) {
-      await repos.journal.record(aScoreEvent({ kind: 'edit', entrantId: `e${i}`, criterionId: 'q3', steps: 10 + i }));
+      await repos.journal.record(
+        aScoreEvent({ kind: 'edit', entrantId: `e${i}`, criterionId: 'q3', steps: 10 + i }),
+      );
       await settled(2 + i);
     }
-    await repos.journal.record(aScoreEvent({ judgeId: 'j2', kind: 'edit', entrantId: 'e9', steps: 1 })); // another judge: not read
-    await repos.journal.record(aScoreEvent({ kind: 'edit', entrantId: 'e199', criterionId: 'q0', steps: 1 }));
+    await repos.journal.record(
+      aScoreEvent({ judgeId: 'j2', kind: 'edit', entrantId: 'e9', steps: 1 }),
+    ); // another judge: not read
+    await repos.journal.record(
+      aScoreEvent({ kind: 'edit', entrantId: 'e199', criterionId: 'q0', steps: 1 }),
+    );
     await settled(7);
     expect(reads.sheet).toBe(1);
     expect(reads.keys).toEqual([1, 1, 1, 1, 1, 1]);

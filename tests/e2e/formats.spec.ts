@@ -11,8 +11,12 @@ import { startWebApp, type WebApp } from './support/web-app';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/e2e');
 let app: WebApp;
-test.beforeEach(async () => { app = await startWebApp(); });
-test.afterEach(async () => { await app.stop(); });
+test.beforeEach(async () => {
+  app = await startWebApp();
+});
+test.afterEach(async () => {
+  await app.stop();
+});
 
 async function importFile(page: Page, file: string) {
   await new AppPage(page).importFile(join(fixtures, file));
@@ -39,7 +43,9 @@ test('final with a prize ladder per khối and a best-part side prize', async ({
   await ui.tab('Thiết lập');
   const rules = page.getByTestId('prize-rules');
   await rules.getByLabel('Cơ cấu giải riêng cho từng khối').check();
-  await rules.getByLabel(/Giải theo khối/).fill('[Quận, huyện]\nGiải Nhất: 1\nGiải Nhì: 1\n[Sở, ngành]\nGiải Nhất: 1');
+  await rules
+    .getByLabel(/Giải theo khối/)
+    .fill('[Quận, huyện]\nGiải Nhất: 1\nGiải Nhì: 1\n[Sở, ngành]\nGiải Nhất: 1');
   await rules.getByRole('combobox', { name: 'Giải phụ: phần thi hay nhất' }).click({ force: true }); // Mantine's pill box sits over the input
   await page.getByRole('option', { name: 'Tiểu phẩm' }).click();
   await rules.getByRole('button', { name: 'Lưu quy định giải' }).click();
@@ -64,7 +70,9 @@ test('final with a prize ladder per khối and a best-part side prize', async ({
   await expect(prizeOf('Đội Quận Tây Hồ')).toHaveText('');
   await expect(prizeOf('Đội Công an Thành phố')).toHaveText('Giải Nhất'); // its own khối's ladder
   await expect(prizeOf('Đội Sở Y tế')).toHaveText('');
-  await expect(page.getByTestId('side-prizes')).toContainText('Phần thi Tiểu phẩm hay nhất: Đội Huyện Sóc Sơn');
+  await expect(page.getByTestId('side-prizes')).toContainText(
+    'Phần thi Tiểu phẩm hay nhất: Đội Huyện Sóc Sơn',
+  );
   await expect(page.locator('tr[data-entrant="Đội Sở Y tế"]')).toContainText('Sở, ngành');
   await page.screenshot({ path: test.info().outputPath('group-ladder.png'), fullPage: true });
 });
@@ -77,7 +85,9 @@ const MODELS: Record<string, string[]> = {
   'Chợ nông sản sạch': ['10', '10', '10', '10', '10', '10', '10', '10', '1', '1'], // 82 but standard 5 has 2 of 20 → floor fails
 };
 
-test('award round with field panels and an area-dependent pass mark with a floor', async ({ page }) => {
+test('award round with field panels and an area-dependent pass mark with a floor', async ({
+  page,
+}) => {
   const ui = new AppPage(page);
   await ui.open(app.url);
   await ui.createContest('Bình xét mô hình “Dân vận khéo”', 'Bình xét thử tổ thẩm định');
@@ -95,7 +105,8 @@ test('award round with field panels and an area-dependent pass mark with a floor
   await ui.tab('Giám khảo');
   await ui.addJudge('Ngô Thị Mai', 'Chuyên viên', 'Sở Nông nghiệp');
   await ui.addJudge('Lý Văn Hải', 'Chuyên viên', 'Công an tỉnh');
-  const fieldsOf = (name: string) => page.getByRole('combobox', { name: `Lĩnh vực chấm của ${name}` });
+  const fieldsOf = (name: string) =>
+    page.getByRole('combobox', { name: `Lĩnh vực chấm của ${name}` });
   await fieldsOf('Ngô Thị Mai').click();
   await page.getByRole('option', { name: 'Kinh tế' }).click();
   await page.keyboard.press('Escape');

@@ -31,13 +31,27 @@ const JUDGES = [
 ] as const;
 // 8 leaf criteria (max 10,10 | 20,10 | 20,10,15,5). Per judge, per team.
 const SHEETS: Record<number, string[][]> = {
-  0: [['9', '8,5', '18', '9', '18', '9', '13', '4,5'], ['8', '8', '16', '8', '17', '8', '12', '4'], ['7', '7,5', '15', '7', '15', '7', '11', '4']],
-  1: [['9,5', '9', '19', '9', '19', '9', '14', '5'], ['8', '8.5', '16', '8', '16', '8', '12', '4,25'], ['7', '7', '14', '7', '15', '7', '10', '3,5']],
-  2: [['9', '9', '18', '9', '18', '9', '13', '4,5'], ['8,5', '8', '17', '8', '16', '8', '13', '4'], ['7', '7', '15', '7', '15', '7', '11', '4']],
+  0: [
+    ['9', '8,5', '18', '9', '18', '9', '13', '4,5'],
+    ['8', '8', '16', '8', '17', '8', '12', '4'],
+    ['7', '7,5', '15', '7', '15', '7', '11', '4'],
+  ],
+  1: [
+    ['9,5', '9', '19', '9', '19', '9', '14', '5'],
+    ['8', '8.5', '16', '8', '16', '8', '12', '4,25'],
+    ['7', '7', '14', '7', '15', '7', '10', '3,5'],
+  ],
+  2: [
+    ['9', '9', '18', '9', '18', '9', '13', '4,5'],
+    ['8,5', '8', '17', '8', '16', '8', '13', '4'],
+    ['7', '7', '15', '7', '15', '7', '11', '4'],
+  ],
 };
 const total = (row: string[]) => row.reduce((s, v) => s + Number(v.replace(',', '.')), 0);
 
-test('create → teams → judges → keyboard scoring → live scoreboard → Excel and PDF exports', async ({ page }) => {
+test('create → teams → judges → keyboard scoring → live scoreboard → Excel and PDF exports', async ({
+  page,
+}) => {
   const ui = new AppPage(page);
   await ui.open(app.url);
   await ui.createContest('Hội thi “Dân vận khéo”', 'Hội thi “Dân vận khéo” quận Ba Đình 2026');
@@ -69,7 +83,9 @@ test('create → teams → judges → keyboard scoring → live scoreboard → E
     await ui.typeSheet(SHEETS[j]);
     await ui.waitSaved();
     await expect(page.getByTestId('progress')).toHaveText('3/3 đã chấm đủ');
-    await expect(page.locator(`[data-total]`).first()).toHaveText(String(total(SHEETS[j][0])).replace('.', ','));
+    await expect(page.locator(`[data-total]`).first()).toHaveText(
+      String(total(SHEETS[j][0])).replace('.', ','),
+    );
     await ui.submitSheet(); // every sheet submitted: the results are final, not provisional
   }
 
@@ -88,19 +104,29 @@ test('create → teams → judges → keyboard scoring → live scoreboard → E
   await page.screenshot({ path: test.info().outputPath('scoreboard.png'), fullPage: true });
 
   const dir = mkdtempSync(join(tmpdir(), 'gk-dl-'));
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất bảng điểm Excel' }).click()]);
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Xuất bảng điểm Excel' }).click(),
+  ]);
   const xlsxPath = join(dir, xlsx.suggestedFilename());
   await xlsx.saveAs(xlsxPath);
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-  const cells = execFileSync('/usr/bin/python3', ['-c', `
+  const cells = execFileSync('/usr/bin/python3', [
+    '-c',
+    `
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 print(json.dumps([[c for c in row] for ws in wb.worksheets for row in ws.iter_rows(values_only=True)], ensure_ascii=False, default=str))
-`, xlsxPath]).toString();
+`,
+    xlsxPath,
+  ]).toString();
   for (const [name] of TEAMS) expect(cells).toContain(name);
   expect(cells).toContain('Cụm 1');
 
-  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'In giấy khen PDF' }).click()]);
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'In giấy khen PDF' }).click(),
+  ]);
   const pdfPath = join(dir, pdf.suggestedFilename());
   await pdf.saveAs(pdfPath);
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString().normalize('NFC');
@@ -112,10 +138,15 @@ print(json.dumps([[c for c in row] for ws in wb.worksheets for row in ws.iter_ro
 
   // Printable score sheets, pre-filled: one per judge for the cluster, signature line included.
   await ui.tab('Chấm điểm');
-  const [sheets] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'In phiếu đã chấm' }).click()]);
+  const [sheets] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'In phiếu đã chấm' }).click(),
+  ]);
   const sheetsPath = join(dir, sheets.suggestedFilename());
   await sheets.saveAs(sheetsPath);
-  const sheetText = execFileSync('pdftotext', ['-layout', sheetsPath, '-']).toString().normalize('NFC');
+  const sheetText = execFileSync('pdftotext', ['-layout', sheetsPath, '-'])
+    .toString()
+    .normalize('NFC');
   expect(sheetText).toContain('PHIẾU CHẤM ĐIỂM');
   for (const [name] of JUDGES) expect(sheetText).toContain(name);
   expect(sheetText).toContain('8,5');

@@ -11,12 +11,18 @@ import { startWebApp, type WebApp } from './support/web-app';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/import');
 let app: WebApp;
-test.beforeEach(async () => { app = await startWebApp(); });
-test.afterEach(async () => { await app.stop(); });
+test.beforeEach(async () => {
+  app = await startWebApp();
+});
+test.afterEach(async () => {
+  await app.stop();
+});
 
 const importFile = (page: Page, file: string) => new AppPage(page).importFile(join(fixtures, file));
 
-test('entrants from a messy workbook: preview, write once, re-import updates nothing', async ({ page }) => {
+test('entrants from a messy workbook: preview, write once, re-import updates nothing', async ({
+  page,
+}) => {
   const ui = new AppPage(page);
   await ui.open(app.url);
   await ui.createContest('Hội thi “Dân vận khéo”', 'Hội thi thử nhập tệp'); // its clusters Cụm 1–6 match the file
@@ -27,7 +33,9 @@ test('entrants from a messy workbook: preview, write once, re-import updates not
   await page.getByRole('button', { name: 'Ghi vào danh sách' }).click();
   await expect(page.getByTestId('import-done')).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('entrants-table')).toContainText('Dân vận khéo trong xây dựng nông thôn mới');
+  await expect(page.getByTestId('entrants-table')).toContainText(
+    'Dân vận khéo trong xây dựng nông thôn mới',
+  );
   const rows = page.getByTestId('entrants-table').locator('tbody tr');
   const count = await rows.count();
   expect(count).toBeGreaterThan(3);
@@ -38,7 +46,9 @@ test('entrants from a messy workbook: preview, write once, re-import updates not
   await expect(rows).toHaveCount(count);
 });
 
-test('a file that is not a spreadsheet is refused with a message naming it; nothing changes', async ({ page }) => {
+test('a file that is not a spreadsheet is refused with a message naming it; nothing changes', async ({
+  page,
+}) => {
   const ui = new AppPage(page);
   await ui.open(app.url);
   await ui.createContest('Bình xét mô hình “Dân vận khéo”', 'Bình xét thử tệp hỏng');

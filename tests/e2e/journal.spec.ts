@@ -11,11 +11,19 @@ import { scoredContest, SHEET } from './support/contests';
 import { startWebApp, type WebApp } from './support/web-app';
 
 let app: WebApp;
-test.beforeEach(async () => { app = await startWebApp(); });
-test.afterEach(async () => { await app.stop(); });
+test.beforeEach(async () => {
+  app = await startWebApp();
+});
+test.afterEach(async () => {
+  await app.stop();
+});
 
 /** A contest with one team and one judge whose first cells hold `values`, saved. */
-async function oneTeamScored(ui: AppPage, name: string, values: readonly string[]): Promise<AppPage> {
+async function oneTeamScored(
+  ui: AppPage,
+  name: string,
+  values: readonly string[],
+): Promise<AppPage> {
   await ui.open(app.url);
   await ui.createContest('Hội thi “Dân vận khéo”', name);
   await ui.tab('Đội thi / Mô hình');
@@ -29,18 +37,29 @@ async function oneTeamScored(ui: AppPage, name: string, values: readonly string[
   return ui;
 }
 
-
-test('deleting the browser database loses nothing: setup and scores come back from disk', async ({ page }) => {
-  const ui = await scoredContest(new AppPage(page), app.url, 'Hội thi thử mất dữ liệu', app.dataDir);
-  const before = await page.locator('[data-cell]').evaluateAll((els) => els.map((e) => e.textContent));
+test('deleting the browser database loses nothing: setup and scores come back from disk', async ({
+  page,
+}) => {
+  const ui = await scoredContest(
+    new AppPage(page),
+    app.url,
+    'Hội thi thử mất dữ liệu',
+    app.dataDir,
+  );
+  const before = await page
+    .locator('[data-cell]')
+    .evaluateAll((els) => els.map((e) => e.textContent));
 
   // Wipe IndexedDB (as Chromium does after a corrupt backing store), then reload.
-  await page.evaluate(() => new Promise<void>((resolve, reject) => {
-    const r = indexedDB.deleteDatabase('giamkhao');
-    r.onsuccess = () => resolve();
-    r.onerror = () => reject(r.error);
-    r.onblocked = () => resolve();
-  }));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const r = indexedDB.deleteDatabase('giamkhao');
+        r.onsuccess = () => resolve();
+        r.onerror = () => reject(r.error);
+        r.onblocked = () => resolve();
+      }),
+  );
   await page.reload();
   await expect(page.getByText('Chưa có cuộc thi nào')).toBeVisible();
   await page.getByRole('button', { name: 'Khôi phục Hội thi thử mất dữ liệu' }).click();
@@ -48,12 +67,16 @@ test('deleting the browser database loses nothing: setup and scores come back fr
   await ui.tab('Chấm điểm');
   await ui.pickJudge('GK1 — Trịnh Thị Thanh');
   await expect(page.getByTestId('progress')).toHaveText('2/2 đã chấm đủ');
-  const after = await page.locator('[data-cell]').evaluateAll((els) => els.map((e) => e.textContent));
+  const after = await page
+    .locator('[data-cell]')
+    .evaluateAll((els) => els.map((e) => e.textContent));
   expect(after).toEqual(before);
   expect(after.filter((v) => v).length).toBe(16);
   await ui.tab('Nhật ký');
   await page.getByRole('button', { name: 'So sánh dữ liệu máy này với sổ điểm' }).click();
-  await expect(page.getByTestId('db-vs-journal')).toHaveText('Điểm trên máy này khớp hoàn toàn với sổ điểm trên đĩa.');
+  await expect(page.getByTestId('db-vs-journal')).toHaveText(
+    'Điểm trên máy này khớp hoàn toàn với sổ điểm trên đĩa.',
+  );
 });
 
 test('a byte changed in the journal file is named at its line', async ({ page }) => {
@@ -77,7 +100,10 @@ test('a byte changed in the journal file is named at its line', async ({ page })
   await expect(page.getByTestId('integrity')).toContainText('bị sửa');
 });
 
-test('two devices give different values for one cell: listed as a conflict, decided by a person', async ({ page, browser }) => {
+test('two devices give different values for one cell: listed as a conflict, decided by a person', async ({
+  page,
+  browser,
+}) => {
   const ui = await oneTeamScored(new AppPage(page), 'Hội thi thử hai máy', ['9']);
 
   // A second laptop on the same journal: it restores the contest from disk and types another value.
@@ -99,9 +125,15 @@ test('two devices give different values for one cell: listed as a conflict, deci
   const conflicts = page.getByTestId('conflicts');
   await expect(conflicts).toContainText('1 ô có giá trị khác nhau');
   await expect(conflicts.getByRole('button', { name: /^Giữ 9/ })).toBeDisabled(); // a reason first
-  await conflicts.getByLabel('Lý do quyết định (bắt buộc)').fill('Đối chiếu phiếu giấy có chữ ký của giám khảo: 9 điểm');
+  await conflicts
+    .getByLabel('Lý do quyết định (bắt buộc)')
+    .fill('Đối chiếu phiếu giấy có chữ ký của giám khảo: 9 điểm');
   await conflicts.getByRole('button', { name: /^Giữ 9/ }).click();
   await expect(page.getByTestId('conflicts')).toHaveCount(0);
-  await expect(page.getByTestId('db-vs-journal')).toHaveText('Điểm trên máy này khớp hoàn toàn với sổ điểm trên đĩa.');
-  await expect(page.getByTestId('audit-table')).toContainText('Đối chiếu phiếu giấy có chữ ký của giám khảo');
+  await expect(page.getByTestId('db-vs-journal')).toHaveText(
+    'Điểm trên máy này khớp hoàn toàn với sổ điểm trên đĩa.',
+  );
+  await expect(page.getByTestId('audit-table')).toContainText(
+    'Đối chiếu phiếu giấy có chữ ký của giám khảo',
+  );
 });

@@ -21,7 +21,15 @@ const KILLS = Number(process.env['GK_KILLS'] ?? 200);
 async function launch(profile: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1400, height: 900 },
   });
 }
@@ -40,7 +48,7 @@ function descendants(root: number): number[] {
     }
   }
   const out: number[] = [];
-  for (let queue = [root]; queue.length; ) {
+  for (let queue = [root]; queue.length;) {
     const pid = queue.shift()!;
     for (const c of children.get(pid) ?? []) {
       out.push(c);
@@ -70,10 +78,31 @@ function inJournalFile(dataDir: string, cell: string, points: number): boolean {
   const [entrantId, criterionId] = cell.split('|');
   const dir = join(dataDir, 'journals');
   const stepCp = new Map<string, number>();
-  const lines = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.endsWith('}')));
-  const events = lines.map((l) => JSON.parse(l) as { kind: string; entrantId: string | null; criterionId: string | null; steps: number | null; data?: { entity: string; id: string; record: { stepCp?: number } | null } });
-  for (const e of events) if (e.kind === 'setup' && e.data?.entity === 'criterion' && e.data.record?.stepCp) stepCp.set(e.data.id, e.data.record.stepCp);
-  return events.some((e) => e.entrantId === entrantId && e.criterionId === criterionId && e.steps !== null && e.steps * (stepCp.get(criterionId) ?? NaN) === Math.round(points * 100));
+  const lines = readdirSync(dir).flatMap((f) =>
+    readFileSync(join(dir, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.endsWith('}')),
+  );
+  const events = lines.map(
+    (l) =>
+      JSON.parse(l) as {
+        kind: string;
+        entrantId: string | null;
+        criterionId: string | null;
+        steps: number | null;
+        data?: { entity: string; id: string; record: { stepCp?: number } | null };
+      },
+  );
+  for (const e of events)
+    if (e.kind === 'setup' && e.data?.entity === 'criterion' && e.data.record?.stepCp)
+      stepCp.set(e.data.id, e.data.record.stepCp);
+  return events.some(
+    (e) =>
+      e.entrantId === entrantId &&
+      e.criterionId === criterionId &&
+      e.steps !== null &&
+      e.steps * (stepCp.get(criterionId) ?? NaN) === Math.round(points * 100),
+  );
 }
 
 /** Values 0; 0,5; … 5 fit every criterion of the template (smallest max 5, coarsest step 0,5). */
@@ -102,13 +131,16 @@ test('kill loop: no confirmed score is lost', async () => {
   await ui.open(app.url);
   await ui.createContest('Hội thi “Dân vận khéo”', contest);
   await ui.tab('Đội thi / Mô hình');
-  for (let i = 1; i <= 6; i++) await ui.addEntrant(`Đội số ${i} — Phường Điện Biên`, `Đơn vị ${i}`, 'Cụm 1');
+  for (let i = 1; i <= 6; i++)
+    await ui.addEntrant(`Đội số ${i} — Phường Điện Biên`, `Đơn vị ${i}`, 'Cụm 1');
   await ui.tab('Giám khảo');
   await ui.addJudge('Nguyễn Thị Hằng', 'Phó Trưởng ban', 'Ban Dân vận');
   await ui.tab('Chấm điểm');
   await ui.pickJudge('GK1 — Nguyễn Thị Hằng');
 
-  const cells = await page.locator('[data-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')!));
+  const cells = await page
+    .locator('[data-cell]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')!));
   const typed = new Map<string, number[]>(); // every value typed per cell, in order, all different
   const confirmed = new Map<string, number>(); // index into typed[] of the last value shown as saved
   let kills = 0;
@@ -120,7 +152,8 @@ test('kill loop: no confirmed score is lost', async () => {
     attempts++;
     // A cell that still has a value never typed into it, and one of those values.
     const open = cells.filter((c) => (typed.get(c)?.length ?? 0) < VALUES.length);
-    if (open.length === 0) throw new Error('every cell has had every value: raise the number of entrants');
+    if (open.length === 0)
+      throw new Error('every cell has had every value: raise the number of entrants');
     const cell = open[Math.floor(random() * open.length)];
     const history = typed.get(cell) ?? [];
     const fresh = VALUES.filter((x) => !history.includes(x));
@@ -138,7 +171,10 @@ test('kill loop: no confirmed score is lost', async () => {
       } else {
         const loc = page.locator(`[data-cell="${cell}"]`);
         await expect(loc).toHaveAttribute('data-state', /^(saved|localOnly)$/, { timeout: 5_000 });
-        if ((await loc.getAttribute('data-state')) === 'saved' && (await loc.textContent()) === typedText(v)) {
+        if (
+          (await loc.getAttribute('data-state')) === 'saved' &&
+          (await loc.textContent()) === typedText(v)
+        ) {
           confirmed.set(cell, history.length - 1);
           // Shown as saved = acknowledged by the journal: the line must be in the file now.
           if (!inJournalFile(dataDir, cell, v)) ackNotInFile++;
@@ -179,13 +215,21 @@ test('kill loop: no confirmed score is lost', async () => {
   await new AppPage(page).tab('Chấm điểm');
   await new AppPage(page).pickJudge('GK1 — Nguyễn Thị Hằng');
   await expect(page.locator('[data-cell]').first()).toBeAttached();
-  const shown = new Map(await page.locator('[data-cell]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-cell')!, e.textContent ?? ''] as [string, string])));
+  const shown = new Map(
+    await page
+      .locator('[data-cell]')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-cell')!, e.textContent ?? ''] as [string, string]),
+      ),
+  );
   let lost = 0;
   for (const [cell, idx] of confirmed) {
     const acceptable = typed.get(cell)!.slice(idx).map(typedText);
     if (!acceptable.includes(shown.get(cell) ?? '')) lost++;
   }
-  console.log(`kill loop: kills: ${kills} (browser: ${browserKills}), cells typed: ${attempts}, confirmed cells: ${confirmed.size}, confirmed scores lost: ${lost}, confirmed saves missing from the file: ${ackNotInFile}`);
+  console.log(
+    `kill loop: kills: ${kills} (browser: ${browserKills}), cells typed: ${attempts}, confirmed cells: ${confirmed.size}, confirmed scores lost: ${lost}, confirmed saves missing from the file: ${ackNotInFile}`,
+  );
   await ctx.close();
   await app.stop();
   rmSync(profile, { recursive: true, force: true });

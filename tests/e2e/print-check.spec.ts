@@ -15,23 +15,39 @@ import { startWebApp, type WebApp } from './support/web-app';
 import { forgeText } from '../support/forge-journal';
 
 let app: WebApp;
-test.beforeEach(async () => { app = await startWebApp(); });
-test.afterEach(async () => { await app.stop(); });
+test.beforeEach(async () => {
+  app = await startWebApp();
+});
+test.afterEach(async () => {
+  await app.stop();
+});
 
-const TEAMS = [['Đội Phường Láng Hạ', 'Phường Láng Hạ'], ['Đội Xã Minh Phú', 'Xã Minh Phú']] as const;
-const SHEET = [['9', '8,5', '18', '9', '18', '9', '13', '4,5'], ['8', '8', '16', '8', '17', '8', '12', '4,25']];
+const TEAMS = [
+  ['Đội Phường Láng Hạ', 'Phường Láng Hạ'],
+  ['Đội Xã Minh Phú', 'Xã Minh Phú'],
+] as const;
+const SHEET = [
+  ['9', '8,5', '18', '9', '18', '9', '13', '4,5'],
+  ['8', '8', '16', '8', '17', '8', '12', '4,25'],
+];
 
 /** Every cell of every sheet of the workbook, as text, read with openpyxl. */
 function xlsxCells(path: string): string[] {
-  const json = execFileSync('/usr/bin/python3', ['-c', `
+  const json = execFileSync('/usr/bin/python3', [
+    '-c',
+    `
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 print(json.dumps([str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row if c is not None], ensure_ascii=False))
-`, path]).toString();
+`,
+    path,
+  ]).toString();
   return JSON.parse(json) as string[];
 }
 
-test('export → code khớp; one more change → listed; journal forged and re-sealed → printed state not found', async ({ page }) => {
+test('export → code khớp; one more change → listed; journal forged and re-sealed → printed state not found', async ({
+  page,
+}) => {
   const ui = new AppPage(page);
   await ui.open(app.url);
   await ui.createContest('Hội thi “Dân vận khéo”', 'Hội thi thử kiểm tra bản in');
@@ -47,7 +63,10 @@ test('export → code khớp; one more change → listed; journal forged and re-
   // Export the scoreboard and read the printed line back from the file.
   await ui.tab('Kết quả');
   const dir = mkdtempSync(join(tmpdir(), 'gk-print-'));
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất bảng điểm Excel' }).click()]);
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Xuất bảng điểm Excel' }).click(),
+  ]);
   const xlsxPath = join(dir, xlsx.suggestedFilename());
   await xlsx.saveAs(xlsxPath);
   const printedLine = xlsxCells(xlsxPath).find((c) => c.includes('Mã kiểm tra nhật ký chấm điểm:'));
@@ -80,14 +99,18 @@ test('export → code khớp; one more change → listed; journal forged and re-
   await ui.waitSaved();
   verdict = await checkPrint(code.toLowerCase().replace(/(....)(....)(....)/, '$1-$2 $3'));
   await expect(verdict).toHaveAttribute('data-verdict', 'changed');
-  await expect(verdict).toContainText('Không còn khớp: sau khi in có 1 thay đổi có thể làm khác kết quả');
+  await expect(verdict).toContainText(
+    'Không còn khớp: sau khi in có 1 thay đổi có thể làm khác kết quả',
+  );
   const rows = page.getByTestId('print-check-events').locator('tbody tr');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Sửa điểm');
   await expect(rows.first()).toContainText('Đội Phường Láng Hạ');
   await expect(rows.first()).toContainText('Trịnh Thị Thanh');
   await expect(rows.first()).toContainText('9 → 7');
-  await page.getByTestId('print-check-card').screenshot({ path: test.info().outputPath('print-check-changed.png') });
+  await page
+    .getByTestId('print-check-card')
+    .screenshot({ path: test.info().outputPath('print-check-changed.png') });
 
   // The forger: Minh Phú's first score 8 (16 steps of 0,5) becomes 10, every later hash recomputed.
   const journals = join(app.dataDir, 'journals');
@@ -103,11 +126,17 @@ test('export → code khớp; one more change → listed; journal forged and re-
   // The local check is fooled…
   await ui.tab('Nhật ký');
   await page.getByRole('button', { name: 'Kiểm tra toàn vẹn' }).click();
-  await expect(page.getByTestId('integrity')).toContainText(`Sổ điểm nguyên vẹn: ${lines.length} sự kiện`);
+  await expect(page.getByTestId('integrity')).toContainText(
+    `Sổ điểm nguyên vẹn: ${lines.length} sự kiện`,
+  );
   // …the printout is not.
   verdict = await checkPrint(code);
   await expect(verdict).toHaveAttribute('data-verdict', 'notFound');
-  await expect(verdict).toContainText(`Không tìm thấy trong dữ liệu trạng thái đã dùng để in mã ${code}`);
+  await expect(verdict).toContainText(
+    `Không tìm thấy trong dữ liệu trạng thái đã dùng để in mã ${code}`,
+  );
   await expect(verdict).toContainText('Cảnh báo: sổ điểm có thể đã bị viết lại sau khi in.');
-  await page.getByTestId('print-check-card').screenshot({ path: test.info().outputPath('print-check-not-found.png') });
+  await page
+    .getByTestId('print-check-card')
+    .screenshot({ path: test.info().outputPath('print-check-not-found.png') });
 });

@@ -36,16 +36,41 @@ interface OwnBrowser {
   kill(): Promise<void>;
 }
 
+/** Every browser a test started, so one that fails midway still leaves none running (afterEach). */
+const started: ChildProcess[] = [];
+
 async function launchOwn(profile: string): Promise<OwnBrowser> {
-  const child = spawn(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', [
-    '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--no-sandbox', '--disable-gpu', '--disable-quic',
-    '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    // As Playwright starts its browsers (and as a window in front is): not throttled as a background page.
-    '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding',
-    '--disable-ipc-flooding-protection', '--disable-hang-monitor', '--disable-dev-shm-usage',
-    '--window-size=1400,900', 'about:blank',
-  ], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    [
+      '--headless=new',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // As Playwright starts its browsers (and as a window in front is): not throttled as a background page.
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
+      '--disable-renderer-backgrounding',
+      '--disable-ipc-flooding-protection',
+      '--disable-hang-monitor',
+      '--disable-dev-shm-usage',
+      // No crash handler: it would outlive a killed browser in a process group of its own.
+      '--disable-breakpad',
+      '--disable-crash-reporter',
+      '--window-size=1400,900',
+      'about:blank',
+    ],
+    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  started.push(child);
   const ws = await new Promise<string>((res, rej) => {
     let log = '';
     const timer = setTimeout(() => rej(new Error(`chromium did not start:\n${log}`)), 30_000);
@@ -65,7 +90,9 @@ async function launchOwn(profile: string): Promise<OwnBrowser> {
   await page.setViewportSize({ width: 1400, height: 900 });
   const group = child.pid!;
   return {
-    process: child, browser, page,
+    process: child,
+    browser,
+    page,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) process.kill(group, 'SIGTERM');
       await exited;
@@ -103,11 +130,13 @@ async function contestWithRows(ui: AppPage, url: string, rows: number) {
 
 /** Every score cell's key (entrantId|criterionId), in the order Tab walks them. */
 async function cellOrder(page: Page): Promise<string[]> {
-  const cells = await page.locator('[role="gridcell"]:has([data-cell])').evaluateAll((els) => els.map((el) => ({
-    key: el.querySelector('[data-cell]')!.getAttribute('data-cell')!,
-    row: Number(el.closest('[role="row"]')!.getAttribute('aria-rowindex')),
-    col: Number(el.getAttribute('aria-colindex')),
-  })));
+  const cells = await page.locator('[role="gridcell"]:has([data-cell])').evaluateAll((els) =>
+    els.map((el) => ({
+      key: el.querySelector('[data-cell]')!.getAttribute('data-cell')!,
+      row: Number(el.closest('[role="row"]')!.getAttribute('aria-rowindex')),
+      col: Number(el.getAttribute('aria-colindex')),
+    })),
+  );
   return cells.sort((a, b) => a.row - b.row || a.col - b.col).map((c) => c.key);
 }
 
@@ -126,32 +155,42 @@ async function typeFast(page: Page, values: readonly string[], perCellMs: number
 }
 
 /** What this profile's IndexedDB holds for the judge: cell key → steps, and each criterion's step. */
-async function readIndexedDb(page: Page): Promise<{ scores: Record<string, number | null>; stepCp: Record<string, number>; contestId: string }> {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const req = indexedDB.open('giamkhao');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const t = db.transaction(['scores', 'criteria', 'contests'], 'readonly');
-      const all = <T,>(name: string) => new Promise<T[]>((res, rej) => {
-        const r = t.objectStore(name).getAll();
-        r.onsuccess = () => res(r.result as T[]);
-        r.onerror = () => rej(r.error);
-      });
-      Promise.all([
-        all<{ entrantId: string; criterionId: string; steps: number | null }>('scores'),
-        all<{ id: string; stepCp: number }>('criteria'),
-        all<{ id: string }>('contests'),
-      ]).then(([scores, criteria, contests]) => {
-        db.close();
-        resolve({
-          scores: Object.fromEntries(scores.map((s) => [`${s.entrantId}|${s.criterionId}`, s.steps])),
-          stepCp: Object.fromEntries(criteria.map((c) => [c.id, c.stepCp])),
-          contestId: contests[0]?.id ?? '',
-        });
-      }, reject);
-    };
-  }));
+async function readIndexedDb(page: Page): Promise<{
+  scores: Record<string, number | null>;
+  stepCp: Record<string, number>;
+  contestId: string;
+}> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('giamkhao');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const t = db.transaction(['scores', 'criteria', 'contests'], 'readonly');
+          const all = <T>(name: string) =>
+            new Promise<T[]>((res, rej) => {
+              const r = t.objectStore(name).getAll();
+              r.onsuccess = () => res(r.result as T[]);
+              r.onerror = () => rej(r.error);
+            });
+          Promise.all([
+            all<{ entrantId: string; criterionId: string; steps: number | null }>('scores'),
+            all<{ id: string; stepCp: number }>('criteria'),
+            all<{ id: string }>('contests'),
+          ]).then(([scores, criteria, contests]) => {
+            db.close();
+            resolve({
+              scores: Object.fromEntries(
+                scores.map((s) => [`${s.entrantId}|${s.criterionId}`, s.steps]),
+              ),
+              stepCp: Object.fromEntries(criteria.map((c) => [c.id, c.stepCp])),
+              contestId: contests[0]?.id ?? '',
+            });
+          }, reject);
+        };
+      }),
+  );
 }
 
 /** The journal file's latest value per cell (by this contest's events, latest seq per device). */
@@ -161,8 +200,21 @@ function readJournal(dataDir: string, contestId: string): Record<string, number 
   const latest = new Map<string, { seq: number; steps: number | null }>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const e = JSON.parse(line) as { kind: string; entrantId: string | null; criterionId: string | null; seq: number; steps: number | null; pass: number | null };
-    if (!e.entrantId || !e.criterionId || e.pass !== null || !['enter', 'edit', 'clear'].includes(e.kind)) continue;
+    const e = JSON.parse(line) as {
+      kind: string;
+      entrantId: string | null;
+      criterionId: string | null;
+      seq: number;
+      steps: number | null;
+      pass: number | null;
+    };
+    if (
+      !e.entrantId ||
+      !e.criterionId ||
+      e.pass !== null ||
+      !['enter', 'edit', 'clear'].includes(e.kind)
+    )
+      continue;
     const k = `${e.entrantId}|${e.criterionId}`;
     const cur = latest.get(k);
     if (!cur || cur.seq < e.seq) latest.set(k, { seq: e.seq, steps: e.steps });
@@ -170,7 +222,8 @@ function readJournal(dataDir: string, contestId: string): Record<string, number 
   return Object.fromEntries([...latest].map(([k, v]) => [k, v.steps]));
 }
 
-const stepsOf = (text: string, criterionId: string, stepCp: Record<string, number>) => Math.round(Number(text.replace(',', '.')) * 100) / stepCp[criterionId];
+const stepsOf = (text: string, criterionId: string, stepCp: Record<string, number>) =>
+  Math.round(Number(text.replace(',', '.')) * 100) / stepCp[criterionId];
 
 let app: WebApp;
 let profile: string;
@@ -179,6 +232,16 @@ test.beforeEach(async () => {
   profile = mkdtempSync(join(tmpdir(), 'gk-typing-profile-'));
 });
 test.afterEach(async () => {
+  for (const child of started.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const gone = new Promise((res) => child.once('exit', res));
+    try {
+      process.kill(-child.pid!, 'SIGKILL'); // by the group id of a browser this test started
+    } catch {
+      // already gone
+    }
+    await gone;
+  }
   await app.stop();
   rmSync(profile, { recursive: true, force: true, maxRetries: 10 }); // a killed browser's helpers may still be leaving
   removeDir(app.dataDir);
@@ -195,7 +258,12 @@ for (const ending of ['closed', 'killed'] as const) {
     const pace = await typeFast(own.page, values, PER_CELL_MS);
     // What the app itself says is not yet on this device's disk at this moment (the keystrokes in
     // flight); a build that does not say so is held to one.
-    const inFlight = Number(await own.page.getByTestId('save-status').getAttribute('data-unrecorded', { timeout: 1000 }).catch(() => null) ?? 1);
+    const inFlight = Number(
+      (await own.page
+        .getByTestId('save-status')
+        .getAttribute('data-unrecorded', { timeout: 1000 })
+        .catch(() => null)) ?? 1,
+    );
     if (ending === 'closed') {
       await own.page.close();
       await own.stop();
@@ -207,22 +275,36 @@ for (const ending of ['closed', 'killed'] as const) {
     own = await launchOwn(profile);
     await new AppPage(own.page).open(app.url);
     const db = await readIndexedDb(own.page);
-    const expected = Object.fromEntries(keys.map((k, i) => [k, stepsOf(values[i], k.split('|')[1], db.stepCp)]));
+    const expected = Object.fromEntries(
+      keys.map((k, i) => [k, stepsOf(values[i], k.split('|')[1], db.stepCp)]),
+    );
     const missingInDb = keys.filter((k) => db.scores[k] !== expected[k]);
     const journalBefore = readJournal(app.dataDir, db.contestId);
-    const onlyInDb = keys.filter((k) => db.scores[k] === expected[k] && journalBefore[k] !== expected[k]).length;
+    const onlyInDb = keys.filter(
+      (k) => db.scores[k] === expected[k] && journalBefore[k] !== expected[k],
+    ).length;
 
     // Opening the contest reconciles: whatever the journal lacks is sent.
     await new AppPage(own.page).openContest(CONTEST);
     const inDb = keys.filter((k) => db.scores[k] === expected[k]);
-    await expect.poll(() => {
-      const j = readJournal(app.dataDir, db.contestId);
-      return inDb.filter((k) => j[k] !== expected[k]).length;
-    }, { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(
+        () => {
+          const j = readJournal(app.dataDir, db.contestId);
+          return inDb.filter((k) => j[k] !== expected[k]).length;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(0);
     const journal = readJournal(app.dataDir, db.contestId);
     const inJournal = keys.filter((k) => journal[k] === expected[k]).length;
-    if (missingInDb.length) console.log(`typing (${ending}): not as typed: ${missingInDb.map((k) => `#${keys.indexOf(k)} typed ${expected[k]} stored ${db.scores[k] ?? '—'}`).join(', ')}`);
-    console.log(`typing (${ending}): cells typed ${CELLS} at ${pace.toFixed(0)} ms per cell; not yet stored at close (as the app said) ${inFlight}; in IndexedDB ${inDb.length}/${CELLS}; only in IndexedDB at close ${onlyInDb}; in journal after reconcile ${inJournal}/${CELLS}; lost ${missingInDb.length}`);
+    if (missingInDb.length)
+      console.log(
+        `typing (${ending}): not as typed: ${missingInDb.map((k) => `#${keys.indexOf(k)} typed ${expected[k]} stored ${db.scores[k] ?? '—'}`).join(', ')}`,
+      );
+    console.log(
+      `typing (${ending}): cells typed ${CELLS} at ${pace.toFixed(0)} ms per cell; not yet stored at close (as the app said) ${inFlight}; in IndexedDB ${inDb.length}/${CELLS}; only in IndexedDB at close ${onlyInDb}; in journal after reconcile ${inJournal}/${CELLS}; lost ${missingInDb.length}`,
+    );
     await own.stop();
 
     // The loss bound is the keystrokes in flight: only the last ones, in order (never a value lost
@@ -276,7 +358,9 @@ test('closing the page with values not yet in the journal asks first; the values
   await new AppPage(own.page).open(app.url);
   const db = await readIndexedDb(own.page);
   const journal = readJournal(app.dataDir, db.contestId);
-  expect(keys.slice(0, 3).map((k) => journal[k])).toEqual(keys.slice(0, 3).map((k, i) => stepsOf(['4', '3', '2'][i], k.split('|')[1], db.stepCp)));
+  expect(keys.slice(0, 3).map((k) => journal[k])).toEqual(
+    keys.slice(0, 3).map((k, i) => stepsOf(['4', '3', '2'][i], k.split('|')[1], db.stepCp)),
+  );
   expect(readdirSync(join(app.dataDir, 'journals'))).toHaveLength(1);
   await own.stop();
 });

@@ -23,7 +23,9 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 if (!binary) {
-  console.warn('\n*** ELECTRON SUITE SKIPPED: the Electron binary is not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD). Run `npm install` where it can be downloaded to run these tests. ***\n');
+  console.warn(
+    '\n*** ELECTRON SUITE SKIPPED: the Electron binary is not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD). Run `npm install` where it can be downloaded to run these tests. ***\n',
+  );
 }
 
 test.describe('Electron app', () => {
@@ -38,16 +40,35 @@ test.describe('Electron app', () => {
     const page = await app.firstWindow();
     await expect(page.getByText('Giám khảo').first()).toBeVisible();
     // Every renderer process runs in the OS sandbox.
-    const renderers = await app.evaluate(({ app: a }) => a.getAppMetrics().filter((m) => m.type === 'Tab').map((m) => m.sandboxed));
+    const renderers = await app.evaluate(({ app: a }) =>
+      a
+        .getAppMetrics()
+        .filter((m) => m.type === 'Tab')
+        .map((m) => m.sandboxed),
+    );
     expect(renderers.length).toBeGreaterThan(0);
     expect(renderers.every(Boolean)).toBe(true);
-    expect(await page.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe('undefined');
-    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => typeof (window as unknown as { giamkhao?: unknown }).giamkhao)).toBe('object');
-    const info = await page.evaluate(() => (window as unknown as { giamkhao: { 'app:getInfo': () => Promise<{ ok: boolean; value: { mode: string } }> } }).giamkhao['app:getInfo']());
+    expect(
+      await page.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process),
+    ).toBe('undefined');
+    expect(
+      await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
+    ).toBe('undefined');
+    expect(
+      await page.evaluate(() => typeof (window as unknown as { giamkhao?: unknown }).giamkhao),
+    ).toBe('object');
+    const info = await page.evaluate(() =>
+      (
+        window as unknown as {
+          giamkhao: { 'app:getInfo': () => Promise<{ ok: boolean; value: { mode: string } }> };
+        }
+      ).giamkhao['app:getInfo'](),
+    );
     expect(info).toMatchObject({ ok: true, value: { mode: 'electron' } });
     // A hostile navigation is refused: the page stays on the app.
-    await page.evaluate(() => { window.location.href = 'https://example.com/'; });
+    await page.evaluate(() => {
+      window.location.href = 'https://example.com/';
+    });
     await page.waitForTimeout(500);
     expect(page.url()).not.toContain('example.com');
     await app.close();

@@ -17,7 +17,12 @@ import { entrantToRecord } from '../../shared/import/records';
 import type { RawWorkbook } from '../../shared/import/types';
 import type { ClusterId, Entrant, EntrantId, RoundId } from '../../shared/model/types';
 import { SIX_CLUSTERS, aContext } from '../unit/import-builders';
-import { ENTRANTS, encode1258, messyEntrantsXlsx, syntheticEntrants } from '../fixtures/import/fixture-data';
+import {
+  ENTRANTS,
+  encode1258,
+  messyEntrantsXlsx,
+  syntheticEntrants,
+} from '../fixtures/import/fixture-data';
 import { decodeText } from '../../electron/main/import/csv-decode';
 import { detectSeparator } from '../../electron/main/import/csv-read';
 import iconv from 'iconv-lite';
@@ -27,7 +32,11 @@ const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, nam
 const figures = { cases: 0, crashes: 0, peakWorkerMb: 0 };
 
 /** Read, and count the case: anything but a workbook or a UserFacingError would be a crash of the app's handler. */
-async function read(name: string, bytes: Uint8Array = fixture(name), limits?: Parameters<typeof readSpreadsheetWithStats>[2]): Promise<RawWorkbook | UserFacingError> {
+async function read(
+  name: string,
+  bytes: Uint8Array = fixture(name),
+  limits?: Parameters<typeof readSpreadsheetWithStats>[2],
+): Promise<RawWorkbook | UserFacingError> {
   figures.cases++;
   try {
     const { workbook, stats } = await readSpreadsheetWithStats(name, bytes, limits);
@@ -42,11 +51,16 @@ async function read(name: string, bytes: Uint8Array = fixture(name), limits?: Pa
 
 async function readOk(name: string, bytes?: Uint8Array): Promise<RawWorkbook> {
   const r = await read(name, bytes);
-  if (r instanceof UserFacingError) throw new Error(`expected a workbook, got ${r.code}: ${r.message}`);
+  if (r instanceof UserFacingError)
+    throw new Error(`expected a workbook, got ${r.code}: ${r.message}`);
   return r;
 }
 
-const errorOf = async (name: string, bytes?: Uint8Array, limits?: Parameters<typeof readSpreadsheetWithStats>[2]) => {
+const errorOf = async (
+  name: string,
+  bytes?: Uint8Array,
+  limits?: Parameters<typeof readSpreadsheetWithStats>[2],
+) => {
   const r = await read(name, bytes, limits);
   if (!(r instanceof UserFacingError)) throw new Error(`expected an error for ${name}`);
   return r;
@@ -63,12 +77,28 @@ describe('good files', () => {
     expect(wb.format).toBe('xlsx');
     expect(wb.sheets.map((s) => s.name)).toEqual(['Danh sách', 'Ban giám khảo', 'Thang điểm']);
     expect(wb.sheets[0].merges).toEqual(expect.arrayContaining(['A1:J1', 'D4:E4', 'G8:G11']));
-    expect(wb.sheets[0].rows[7]).toEqual([1, 'MH01', ENTRANTS[0][1], 'Xã Tân Hòa', 'xã', 'Kinh tế', 'Cụm 1', 'Nguyễn Văn Hùng', ENTRANTS[0][7]]);
+    expect(wb.sheets[0].rows[7]).toEqual([
+      1,
+      'MH01',
+      ENTRANTS[0][1],
+      'Xã Tân Hòa',
+      'xã',
+      'Kinh tế',
+      'Cụm 1',
+      'Nguyễn Văn Hùng',
+      ENTRANTS[0][7],
+    ]);
     const entrants = previewFile(wb, 'entrants', aContext());
     expect(entrants.problems).toEqual([]);
-    expect(entrants.mapping).toMatchObject({ sheetName: 'Danh sách', headerRow: 5, firstDataRow: 6 });
+    expect(entrants.mapping).toMatchObject({
+      sheetName: 'Danh sách',
+      headerRow: 5,
+      firstDataRow: 6,
+    });
     expect(entrants.skippedRows).toEqual([6, 7]);
-    expect(entrants.rows.map((r) => [r.row, r.record.code, r.record.clusterName, r.record.level])).toEqual(ENTRANTS.map((e, i) => [8 + i, e[0], e[5], e[3]]));
+    expect(
+      entrants.rows.map((r) => [r.row, r.record.code, r.record.clusterName, r.record.level]),
+    ).toEqual(ENTRANTS.map((e, i) => [8 + i, e[0], e[5], e[3]]));
     const judges = previewFile(wb, 'judges', aContext());
     expect(judges.problems).toEqual([]);
     expect(judges.rows.map((r) => [r.record.role, r.record.clusterNames])).toEqual([
@@ -80,7 +110,9 @@ describe('good files', () => {
     ]);
     const criteria = previewFile(wb, 'criteria', aContext());
     expect(criteria.problems).toEqual([]);
-    expect(criteria.rows.map((r) => [r.record.part, r.record.name, r.record.maxCp, r.record.stepCp])).toEqual([
+    expect(
+      criteria.rows.map((r) => [r.record.part, r.record.name, r.record.maxCp, r.record.stepCp]),
+    ).toEqual([
       [null, 'Chào hỏi', 3000, 25],
       ['Chào hỏi', 'Nội dung', 2000, 50],
       ['Chào hỏi', 'Hình thức, phong cách', 1000, 50],
@@ -96,19 +128,24 @@ describe('good files', () => {
     ['good-utf8-bom.csv', 'utf-8-bom', ','],
     ['good-utf8.csv', 'utf-8', ','],
     ['windows-1258.csv', 'windows-1258', ';'],
-  ])('%s: detected as %s with "%s", text identical to the UTF-8 list (NFC)', async (name, encoding, separator) => {
-    const wb = await readOk(name);
-    expect(wb.detected).toEqual({ encoding, separator });
-    expect(wb.sheets[0].rows).toEqual(UTF8_ROWS);
-    expect(previewFile(wb, 'entrants', aContext()).rows).toHaveLength(6);
-  });
+  ])(
+    '%s: detected as %s with "%s", text identical to the UTF-8 list (NFC)',
+    async (name, encoding, separator) => {
+      const wb = await readOk(name);
+      expect(wb.detected).toEqual({ encoding, separator });
+      expect(wb.sheets[0].rows).toEqual(UTF8_ROWS);
+      expect(previewFile(wb, 'entrants', aContext()).rows).toHaveLength(6);
+    },
+  );
 
   it('good-semicolon.csv: ";" beats the "," of decimal commas, and 8,5 reads as 8.5 points', async () => {
     const wb = await readOk('good-semicolon.csv');
     expect(wb.detected).toEqual({ encoding: 'utf-8', separator: ';' });
     const p = previewFile(wb, 'criteria', aContext());
     expect(p.problems).toEqual([]);
-    expect(p.rows.filter((r) => r.record.part).map((r) => [r.record.maxCp, r.record.stepCp])).toEqual([
+    expect(
+      p.rows.filter((r) => r.record.part).map((r) => [r.record.maxCp, r.record.stepCp]),
+    ).toEqual([
       [850, 50],
       [150, 25],
       [2000, 50],
@@ -123,7 +160,10 @@ describe('good files', () => {
       ['Hòa Bình', 'Café Noël', 'Giá 50 €'],
       ['Lê Trí', 'Œuvre Šumava', 'Hà’s note – OK'],
     ]);
-    expect(previewFile(wb, 'judges', aContext()).rows.map((r) => r.record.name)).toEqual(['Hòa Bình', 'Lê Trí']);
+    expect(previewFile(wb, 'judges', aContext()).rows.map((r) => r.record.name)).toEqual([
+      'Hòa Bình',
+      'Lê Trí',
+    ]);
   });
 
   it('quoted-newlines.csv: line breaks, commas and quotes inside quoted fields', async () => {
@@ -137,7 +177,10 @@ describe('good files', () => {
   });
 
   it('NFD text in a UTF-8 CSV comes back NFC', async () => {
-    const wb = await readOk('nfd.csv', new TextEncoder().encode('Tên đội;Đơn vị\nĐội Hoàn Kiếm;Phường Hàng Bạc\n'.normalize('NFD')));
+    const wb = await readOk(
+      'nfd.csv',
+      new TextEncoder().encode('Tên đội;Đơn vị\nĐội Hoàn Kiếm;Phường Hàng Bạc\n'.normalize('NFD')),
+    );
     expect(wb.sheets[0].rows[1]).toEqual(['Đội Hoàn Kiếm', 'Phường Hàng Bạc']);
   });
 
@@ -150,7 +193,11 @@ describe('good files', () => {
   it('formulas.xlsx: cached results are used; formulas without one are named in the problem', async () => {
     const wb = await readOk('formulas.xlsx');
     expect(wb.sheets[0].rows[1][1]).toEqual({ formula: '10*2', result: 20 });
-    expect(wb.sheets[0].rows[4][1]).toEqual({ formula: 'SUM(B2:B4)', result: null, error: '#REF!' });
+    expect(wb.sheets[0].rows[4][1]).toEqual({
+      formula: 'SUM(B2:B4)',
+      result: null,
+      error: '#REF!',
+    });
     const p = previewFile(wb, 'criteria', aContext());
     expect(p.rows.map((r) => [r.record.name, r.record.maxCp])).toEqual([
       ['Nội dung', 2000],
@@ -171,10 +218,14 @@ describe('good files', () => {
 });
 
 describe('CSV details', () => {
-  const utf16le = (text: string) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  const utf16le = (text: string) =>
+    new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
 
   it('Excel "Unicode text" (UTF-16LE, tab-separated) reads', async () => {
-    const wb = await readOk('unicode.txt', utf16le('Tên đội\tĐơn vị\r\nĐội Ba Đình\tQuận Ba Đình\r\n'));
+    const wb = await readOk(
+      'unicode.txt',
+      utf16le('Tên đội\tĐơn vị\r\nĐội Ba Đình\tQuận Ba Đình\r\n'),
+    );
     expect(wb.detected).toEqual({ encoding: 'utf-16le', separator: '\t' });
     expect(wb.sheets[0].rows[1]).toEqual(['Đội Ba Đình', 'Quận Ba Đình']);
   });
@@ -182,7 +233,10 @@ describe('CSV details', () => {
   it('honours Excel\'s "sep=" first line and drops it', async () => {
     const wb = await readOk('sep.csv', new TextEncoder().encode('sep=;\nTên,đội;Đơn vị\nA,1;B\n'));
     expect(wb.detected?.separator).toBe(';');
-    expect(wb.sheets[0].rows).toEqual([['Tên,đội', 'Đơn vị'], ['A,1', 'B']]);
+    expect(wb.sheets[0].rows).toEqual([
+      ['Tên,đội', 'Đơn vị'],
+      ['A,1', 'B'],
+    ]);
   });
 
   it.each([
@@ -190,7 +244,8 @@ describe('CSV details', () => {
     ['Đội Phường Ứng Hòa; Trưởng ban; Điểm tối đa', 'windows-1258'],
     ['Hòa Bình, Café Noël, Lê Trí', 'windows-1252'],
   ])('tells 1258 from 1252: %s', (text, expected) => {
-    const bytes = expected === 'windows-1258' ? encode1258(text) : iconv.encode(text, 'windows-1252');
+    const bytes =
+      expected === 'windows-1258' ? encode1258(text) : iconv.encode(text, 'windows-1252');
     expect(decodeText(bytes)).toEqual({ text, encoding: expected });
   });
 
@@ -204,7 +259,10 @@ describe('CSV details', () => {
   });
 
   it('a quote left open is a clear error', async () => {
-    const err = await errorOf('ngoac.csv', new TextEncoder().encode('Tên;Đơn vị\n"Đội A;Quận 1\nĐội B;Quận 2\n'));
+    const err = await errorOf(
+      'ngoac.csv',
+      new TextEncoder().encode('Tên;Đơn vị\n"Đội A;Quận 1\nĐội B;Quận 2\n'),
+    );
     expect(err.code).toBe('corrupt');
     expect(err.message).toContain('dấu ngoặc kép');
   });
@@ -212,7 +270,10 @@ describe('CSV details', () => {
 
 describe('empty and unrecognisable files', () => {
   it('empty.csv (0 bytes) is refused by name', async () => {
-    expect(await errorOf('empty.csv')).toMatchObject({ code: 'emptyFile', message: 'Tệp “empty.csv” trống (0 byte). Hãy chọn đúng tệp danh sách.' });
+    expect(await errorOf('empty.csv')).toMatchObject({
+      code: 'emptyFile',
+      message: 'Tệp “empty.csv” trống (0 byte). Hãy chọn đúng tệp danh sách.',
+    });
   });
 
   it.each([
@@ -228,8 +289,16 @@ describe('empty and unrecognisable files', () => {
 
 describe('hostile files', () => {
   it.each([
-    ['not-a-spreadsheet.pdf', 'notSpreadsheet', 'Tệp “not-a-spreadsheet.pdf” không phải là bảng tính Excel (.xlsx) hoặc CSV (đây là một tệp PDF)'],
-    ['png-renamed.xlsx', 'notSpreadsheet', 'Tệp “png-renamed.xlsx” không phải là bảng tính Excel (.xlsx) hoặc CSV (đây là một ảnh PNG)'],
+    [
+      'not-a-spreadsheet.pdf',
+      'notSpreadsheet',
+      'Tệp “not-a-spreadsheet.pdf” không phải là bảng tính Excel (.xlsx) hoặc CSV (đây là một tệp PDF)',
+    ],
+    [
+      'png-renamed.xlsx',
+      'notSpreadsheet',
+      'Tệp “png-renamed.xlsx” không phải là bảng tính Excel (.xlsx) hoặc CSV (đây là một ảnh PNG)',
+    ],
     ['legacy.xls', 'legacyXls', 'Tệp “legacy.xls” là bảng tính Excel 97–2003 (.xls)'],
     ['encrypted.xlsx', 'encrypted', 'Tệp “encrypted.xlsx” được đặt mật khẩu'],
     ['zip-bomb.xlsx', 'unsafeZip', 'hơn 200 MB khi giải nén'],
@@ -243,7 +312,11 @@ describe('hostile files', () => {
   });
 
   it.each([
-    ['bao-cao.xls', '<html><body><table><tr><td>Tên</td></tr></table></body></html>', 'một trang HTML/XML'],
+    [
+      'bao-cao.xls',
+      '<html><body><table><tr><td>Tên</td></tr></table></body></html>',
+      'một trang HTML/XML',
+    ],
     ['anh.jpg.xlsx', '\u00ff\u00d8\u00ff\u00e0 JFIF', 'một ảnh JPEG'],
     ['rac.bin', '\u0001\u0002\u0003\u0004\u0005\u0006 binary', ''],
   ])('%s is not a spreadsheet', async (name, text, what) => {
@@ -255,11 +328,15 @@ describe('hostile files', () => {
   });
 
   it('judges content, not the extension: a PDF named .xlsx is still called a PDF', async () => {
-    expect((await errorOf('danh-sach.xlsx', fixture('not-a-spreadsheet.pdf'))).message).toContain('(đây là một tệp PDF)');
+    expect((await errorOf('danh-sach.xlsx', fixture('not-a-spreadsheet.pdf'))).message).toContain(
+      '(đây là một tệp PDF)',
+    );
   });
 
   it('a zip bomb that passes the size checks is caught by the compression ratio', async () => {
-    const err = await errorOf('zip-bomb.xlsx', undefined, { limits: { maxUncompressedBytes: 1024 ** 3 } });
+    const err = await errorOf('zip-bomb.xlsx', undefined, {
+      limits: { maxUncompressedBytes: 1024 ** 3 },
+    });
     expect(err.message).toMatch(/nén \d+ lần/);
   });
 
@@ -279,7 +356,11 @@ describe('hostile files', () => {
   it('byte-mutated copies of good files never crash the reader', async () => {
     let seed = 20241015;
     const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), seed);
-    const sources = [fixture('good.xlsx'), fixture('good-utf8-bom.csv'), fixture('windows-1258.csv')];
+    const sources = [
+      fixture('good.xlsx'),
+      fixture('good-utf8-bom.csv'),
+      fixture('windows-1258.csv'),
+    ];
     const outcomes = { read: 0, refused: 0 };
     for (let i = 0; i < 36; i++) {
       const copy = sources[i % sources.length].slice();
@@ -287,7 +368,9 @@ describe('hostile files', () => {
       const r = await read(`mutant-${i}.xlsx`, copy);
       outcomes[r instanceof UserFacingError ? 'refused' : 'read']++;
     }
-    console.log(`byte mutations: ${outcomes.read} read, ${outcomes.refused} refused with a message, 0 crashes`);
+    console.log(
+      `byte mutations: ${outcomes.read} read, ${outcomes.refused} refused with a message, 0 crashes`,
+    );
     expect(outcomes.read + outcomes.refused).toBe(36);
   });
 });
@@ -303,20 +386,29 @@ describe('large lists', () => {
     const path = join(dir, 'big-10k.xlsx');
     writeFileSync(path, await messyEntrantsXlsx(syntheticEntrants(10_000)));
     const t0 = performance.now();
-    const { workbook, stats } = await readSpreadsheetWithStats('big-10k.xlsx', new Uint8Array(readFileSync(path)));
+    const { workbook, stats } = await readSpreadsheetWithStats(
+      'big-10k.xlsx',
+      new Uint8Array(readFileSync(path)),
+    );
     const p = previewFile(workbook, 'entrants', aContext());
     const ms = performance.now() - t0;
     figures.cases++;
     figures.peakWorkerMb = Math.max(figures.peakWorkerMb, stats.heapPeakMb);
     expect(p.problems).toEqual([]);
     expect(p.rows).toHaveLength(10_000);
-    console.log(`big-10k.xlsx: ${Math.round(ms)} ms read + preview, worker heap peak ${stats.heapPeakMb} MB`);
+    console.log(
+      `big-10k.xlsx: ${Math.round(ms)} ms read + preview, worker heap peak ${stats.heapPeakMb} MB`,
+    );
   });
 
   it('a 100,000-row CSV reads within limits', async () => {
     const lines = ['Mã;Tên đội;Đơn vị;Cụm'];
-    for (let i = 1; i <= 100_000; i++) lines.push(`D${i};Đội số ${i};Phường ${i % 500};Cụm ${1 + (i % 6)}`);
-    const { workbook, stats } = await readSpreadsheetWithStats('100k.csv', new TextEncoder().encode(lines.join('\r\n')));
+    for (let i = 1; i <= 100_000; i++)
+      lines.push(`D${i};Đội số ${i};Phường ${i % 500};Cụm ${1 + (i % 6)}`);
+    const { workbook, stats } = await readSpreadsheetWithStats(
+      '100k.csv',
+      new TextEncoder().encode(lines.join('\r\n')),
+    );
     figures.cases++;
     figures.peakWorkerMb = Math.max(figures.peakWorkerMb, stats.heapPeakMb);
     expect(workbook.sheets[0].rows).toHaveLength(100_001);
@@ -329,7 +421,8 @@ async function writeSheet(model: SheetModel): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(model.name);
   ws.addRow([...model.headers]);
-  for (const row of model.rows) ws.addRow(row.map((v) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+  for (const row of model.rows)
+    ws.addRow(row.map((v) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -350,10 +443,15 @@ describe('export → real .xlsx file → import', () => {
       members: i % 2 ? ['Nguyễn Văn An', 'Trần Thị Bình'] : undefined,
       order: i + 1,
     }));
-    const wb = await readOk('xuat-danh-sach.xlsx', await writeSheet(entrantsToSheet(entrants, SIX_CLUSTERS)));
+    const wb = await readOk(
+      'xuat-danh-sach.xlsx',
+      await writeSheet(entrantsToSheet(entrants, SIX_CLUSTERS)),
+    );
     const p = previewFile(wb, 'entrants', aContext());
     expect(p.problems).toEqual([]);
-    expect(p.rows.map((r) => r.record)).toEqual(entrants.map((e) => entrantToRecord(e, SIX_CLUSTERS)));
+    expect(p.rows.map((r) => r.record)).toEqual(
+      entrants.map((e) => entrantToRecord(e, SIX_CLUSTERS)),
+    );
   });
 });
 
@@ -364,12 +462,26 @@ describe('bundled worker (electron-vite layout: out/main/import-worker.js beside
     mkdirSync(resolve(__dirname, '../../.tmp'), { recursive: true });
     const out = mkdtempSync(resolve(__dirname, '../../.tmp/import-bundle-'));
     try {
-      const entries = ['read-spreadsheet', 'import-worker'].map((n) => resolve(__dirname, `../../electron/main/import/${n}.ts`));
-      await build({ entryPoints: entries, outdir: out, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
-      const bundled = (await import(join(out, 'read-spreadsheet.js'))) as typeof import('../../electron/main/import/read-spreadsheet');
+      const entries = ['read-spreadsheet', 'import-worker'].map((n) =>
+        resolve(__dirname, `../../electron/main/import/${n}.ts`),
+      );
+      await build({
+        entryPoints: entries,
+        outdir: out,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        packages: 'external',
+        logLevel: 'silent',
+      });
+      const bundled = (await import(
+        join(out, 'read-spreadsheet.js')
+      )) as typeof import('../../electron/main/import/read-spreadsheet');
       const wb = await bundled.readSpreadsheet('good.xlsx', fixture('good.xlsx'));
       expect(wb.sheets.map((s) => s.name)).toEqual(['Danh sách', 'Ban giám khảo', 'Thang điểm']);
-      await expect(bundled.readSpreadsheet('x.pdf', fixture('not-a-spreadsheet.pdf'))).rejects.toMatchObject({ code: 'notSpreadsheet' });
+      await expect(
+        bundled.readSpreadsheet('x.pdf', fixture('not-a-spreadsheet.pdf')),
+      ).rejects.toMatchObject({ code: 'notSpreadsheet' });
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -377,6 +489,8 @@ describe('bundled worker (electron-vite layout: out/main/import-worker.js beside
 });
 
 afterAll(() => {
-  console.log(`hostile-file figures: ${figures.cases} cases, app crashes or hangs: ${figures.crashes}, peak worker memory: ${figures.peakWorkerMb} MB (V8 heap)`);
+  console.log(
+    `hostile-file figures: ${figures.cases} cases, app crashes or hangs: ${figures.crashes}, peak worker memory: ${figures.peakWorkerMb} MB (V8 heap)`,
+  );
   expect(figures.crashes).toBe(0);
 });

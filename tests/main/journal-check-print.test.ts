@@ -42,9 +42,21 @@ function bigRound(): JournalEvent[] {
     for (let c = 0; c < 10; c++) {
       for (let j = 0; j < 9; j++) {
         const body = {
-          v: 1 as const, contestId: C, roundId: 'r-binh-xet', judgeId: `gk-${j}`, entrantId: `mo-hinh-${m}`, criterionId: `tc-${c}`, kind: 'enter' as const,
-          steps: (m * 7 + j * 3 + c) % 21, pass: null, by: { role: 'judge' as const, name: `Giám khảo ${j + 1}` }, deviceId: `may-${j}`,
-          seq: (seq - 1) * 10 + c + 1, at: '2025-05-12T09:00:00.000Z', reason: null, prev: prev[j],
+          v: 1 as const,
+          contestId: C,
+          roundId: 'r-binh-xet',
+          judgeId: `gk-${j}`,
+          entrantId: `mo-hinh-${m}`,
+          criterionId: `tc-${c}`,
+          kind: 'enter' as const,
+          steps: (m * 7 + j * 3 + c) % 21,
+          pass: null,
+          by: { role: 'judge' as const, name: `Giám khảo ${j + 1}` },
+          deviceId: `may-${j}`,
+          seq: (seq - 1) * 10 + c + 1,
+          at: '2025-05-12T09:00:00.000Z',
+          reason: null,
+          prev: prev[j],
         };
         const e = { ...body, hash: nodeHash('sha256', canonicalJson(body), 'hex') };
         prev[j] = e.hash;
@@ -58,19 +70,36 @@ const value = <T>(r: Result<unknown>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as T;
 };
-const checkPrint = async (code: string, roundId: string | null = 'r1') => value<PrintCheck>(await dispatch(ctx, 'journal:checkPrint', [C, { code, roundId }]));
+const checkPrint = async (code: string, roundId: string | null = 'r1') =>
+  value<PrintCheck>(await dispatch(ctx, 'journal:checkPrint', [C, { code, roundId }]));
 
 describe('journal:checkPrint', () => {
   it('printed → one more score → forged on disk and re-sealed: khớp, then the score listed, then not found', async () => {
     const a = aDevice('A');
-    const ack = value<AppendAck>(await dispatch(ctx, 'journal:append', [C, [a.emit({ steps: 17 }), a.emit({ entrantId: 'e2', steps: 15 })]]));
+    const ack = value<AppendAck>(
+      await dispatch(ctx, 'journal:append', [
+        C,
+        [a.emit({ steps: 17 }), a.emit({ entrantId: 'e2', steps: 15 })],
+      ]),
+    );
     const printed = `Mã kiểm tra nhật ký chấm điểm: ${ack.head}`;
 
-    expect(await checkPrint(printed)).toMatchObject({ status: 'found', matches: true, cut: { events: 2, line: 2 }, damage: null, since: { events: 0 } });
+    expect(await checkPrint(printed)).toMatchObject({
+      status: 'found',
+      matches: true,
+      cut: { events: 2, line: 2 },
+      damage: null,
+      since: { events: 0 },
+    });
 
     await dispatch(ctx, 'journal:append', [C, [a.emit({ entrantId: 'e3', steps: 12 })]]);
     const after = await checkPrint(printed);
-    expect(after).toMatchObject({ status: 'found', matches: false, cut: { events: 2 }, since: { events: 1, affecting: 1, entrants: ['e3'] } });
+    expect(after).toMatchObject({
+      status: 'found',
+      matches: false,
+      cut: { events: 2 },
+      since: { events: 1, affecting: 1, entrants: ['e3'] },
+    });
     expect(after.status === 'found' && after.since.listed.map((l) => l.event.seq)).toEqual([3]);
 
     // The forger edits the file: A's 15 for e2 becomes 20, and every later hash is recomputed.
@@ -78,22 +107,39 @@ describe('journal:checkPrint', () => {
     await writeFile(file, forgeText(await readFile(file, 'utf8'), 1, { steps: 20 }));
     const integrity = value<JournalCheck>(await dispatch(ctx, 'journal:verify', [C]));
     expect(integrity).toMatchObject({ ok: true, events: 3, firstBad: null }); // the local check is fooled
-    expect(await checkPrint(printed)).toMatchObject({ status: 'notFound', why: 'unknown', events: 3, head: integrity.head, damage: null });
+    expect(await checkPrint(printed)).toMatchObject({
+      status: 'notFound',
+      why: 'unknown',
+      events: 3,
+      head: integrity.head,
+      damage: null,
+    });
   });
 
   it('a typo is answered without reading anything into the renderer; a damaged file is named', async () => {
     const a = aDevice('A');
     const events = [a.emit({ steps: 17 }), a.emit({ steps: 16, entrantId: 'e2' })];
     await dispatch(ctx, 'journal:append', [C, events]);
-    expect(await checkPrint('12345')).toMatchObject({ status: 'badCode', message: expect.stringContaining('5 ký tự') });
+    expect(await checkPrint('12345')).toMatchObject({
+      status: 'badCode',
+      message: expect.stringContaining('5 ký tự'),
+    });
 
     const file = journalPath(dir, C);
     await writeFile(file, (await readFile(file, 'utf8')).replace('"steps":16', '"steps":19'));
-    expect(await checkPrint(chainHead(events))).toMatchObject({ status: 'notFound', why: 'damaged', damage: { line: 2 } });
+    expect(await checkPrint(chainHead(events))).toMatchObject({
+      status: 'notFound',
+      why: 'damaged',
+      damage: { line: 2 },
+    });
   });
 
   it('a contest with no journal file: not found, empty', async () => {
-    expect(await checkPrint('3F2A9C01B7DE', null)).toMatchObject({ status: 'notFound', why: 'empty', events: 0 });
+    expect(await checkPrint('3F2A9C01B7DE', null)).toMatchObject({
+      status: 'notFound',
+      why: 'empty',
+      events: 0,
+    });
   });
 
   it.each([
@@ -124,13 +170,20 @@ describe('journal:checkPrint', () => {
     const whole = await time(chainHead(events)); // worst case for the scan: the last prefix
     expect(whole.r).toMatchObject({ status: 'found', matches: true, cut: { events: 94_050 } });
     const early = await time(chainHead(events.slice(0, 1_000)));
-    expect(early.r).toMatchObject({ status: 'found', matches: false, cut: { events: 1_000 }, since: { events: 93_050, affecting: 93_050 } });
+    expect(early.r).toMatchObject({
+      status: 'found',
+      matches: false,
+      cut: { events: 1_000 },
+      since: { events: 93_050, affecting: 93_050 },
+    });
     expect(early.r.status === 'found' && early.r.since.listed).toHaveLength(200);
     const size = JSON.stringify(early.r).length;
     expect(size).toBeLessThan(300_000); // the summary and 200 events (+ their previous ones), not 47 MB
 
     const missing = await time('000000000000');
     expect(missing.r).toMatchObject({ status: 'notFound', why: 'unknown' });
-    console.log(`journal:checkPrint, 94,050 events: found at the end ${whole.ms.toFixed(0)} ms, found at 1,000 ${early.ms.toFixed(0)} ms (answer ${(size / 1024).toFixed(0)} KB), not found ${missing.ms.toFixed(0)} ms`);
+    console.log(
+      `journal:checkPrint, 94,050 events: found at the end ${whole.ms.toFixed(0)} ms, found at 1,000 ${early.ms.toFixed(0)} ms (answer ${(size / 1024).toFixed(0)} KB), not found ${missing.ms.toFixed(0)} ms`,
+    );
   });
 });

@@ -3,7 +3,11 @@ import { appendFile, mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { journalPath, journalStoreFor, openJournalStore } from '../../electron/main/journal/journal-store';
+import {
+  journalPath,
+  journalStoreFor,
+  openJournalStore,
+} from '../../electron/main/journal/journal-store';
 import { UserFacingError } from '../../electron/main/handlers/context';
 import { canonicalJson, chainHead, seal, type JournalEvent } from '../../shared/journal/event';
 import { aDevice, BASE } from '../unit/journal-builders';
@@ -19,10 +23,14 @@ afterEach(async () => {
 
 const C = 'c1';
 const fileText = () => readFile(journalPath(dir, C), 'utf8');
-const fileOf = (events: readonly JournalEvent[]) => events.map((e) => `${canonicalJson(e)}\n`).join('');
+const fileOf = (events: readonly JournalEvent[]) =>
+  events.map((e) => `${canonicalJson(e)}\n`).join('');
 
 async function refusal(p: Promise<unknown>): Promise<UserFacingError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UserFacingError);
   return err as UserFacingError;
 }
@@ -42,7 +50,13 @@ describe('journal store: a file changed behind the app’s back', () => {
     await store.append(C, a.events);
     // Someone cuts the last two lines (a sync tool, a restored copy) while the app runs.
     const lines = (await fileText()).split('\n').filter(Boolean);
-    await writeFile(journalPath(dir, C), lines.slice(0, 4).map((l) => `${l}\n`).join(''));
+    await writeFile(
+      journalPath(dir, C),
+      lines
+        .slice(0, 4)
+        .map((l) => `${l}\n`)
+        .join(''),
+    );
     const next = a.emit({ steps: 9 });
     const err = await refusal(store.append(C, [next]));
     expect(err.code).toBe('journalGap');
@@ -69,13 +83,21 @@ describe('journal store', () => {
   it('append then read: the same events, one canonical line each, and an ack with the chain head', async () => {
     const store = openJournalStore(dir);
     const a = aDevice('A');
-    const events = [a.emit({ steps: 5 }), a.emit({ kind: 'edit', steps: 6, reason: 'Nhập nhầm "5"\nsửa' })];
+    const events = [
+      a.emit({ steps: 5 }),
+      a.emit({ kind: 'edit', steps: 6, reason: 'Nhập nhầm "5"\nsửa' }),
+    ];
     const ack = await store.append(C, events);
     expect(ack).toEqual({ stored: 2, added: 2, head: chainHead(events) });
     expect(await fileText()).toBe(fileOf(events)); // on disk as soon as append resolved (fsynced before)
     expect(await store.read(C)).toEqual(events);
     expect(await openJournalStore(dir).read(C)).toEqual(events); // after a "restart"
-    expect(await store.verify(C)).toEqual({ ok: true, events: 2, firstBad: null, head: chainHead(events) });
+    expect(await store.verify(C)).toEqual({
+      ok: true,
+      events: 2,
+      firstBad: null,
+      head: chainHead(events),
+    });
   });
 
   it('fsync (datasync) is called before append resolves', async () => {
@@ -100,7 +122,11 @@ describe('journal store', () => {
     const events = [a.emit(), a.emit()];
     await store.append(C, events);
     const before = await fileText();
-    expect(await store.append(C, [events[1], events[0], events[1]])).toEqual({ stored: 2, added: 0, head: chainHead(events) });
+    expect(await store.append(C, [events[1], events[0], events[1]])).toEqual({
+      stored: 2,
+      added: 0,
+      head: chainHead(events),
+    });
     expect(await openJournalStore(dir).append(C, events)).toMatchObject({ added: 0 });
     expect(await fileText()).toBe(before);
   });
@@ -156,7 +182,12 @@ describe('journal store', () => {
     const calls: Promise<unknown>[] = [];
     for (let i = 0; i < 40; i++) {
       calls.push(store.append(C, [a.emit({ steps: i % 20 })]));
-      calls.push(store.append(C, [b.emit({ judgeId: 'j2', steps: i % 7 }), b.emit({ judgeId: 'j2', criterionId: 'k2', steps: 1 })]));
+      calls.push(
+        store.append(C, [
+          b.emit({ judgeId: 'j2', steps: i % 7 }),
+          b.emit({ judgeId: 'j2', criterionId: 'k2', steps: 1 }),
+        ]),
+      );
     }
     await Promise.all(calls);
     const check = await store.verify(C);
@@ -197,7 +228,10 @@ describe('journal store', () => {
     await mkdir(join(dir, 'journals'));
     await writeFile(journalPath(dir, C), fileOf([e1, forged]));
     const store = openJournalStore(dir);
-    expect((await store.verify(C)).firstBad).toMatchObject({ line: 1, reason: expect.stringContaining('thiếu mục số 2') });
+    expect((await store.verify(C)).firstBad).toMatchObject({
+      line: 1,
+      reason: expect.stringContaining('thiếu mục số 2'),
+    });
     expect((await refusal(store.append(C, [e2]))).code).toBe('journalDamaged');
     expect((await store.append(C, [aDevice('B').emit()])).added).toBe(1); // other devices carry on
   });
@@ -208,7 +242,9 @@ describe('journal store', () => {
     const e1 = a.emit();
     await store.append(C, [e1]);
     const proto = await fileHandleProto();
-    vi.spyOn(proto, 'datasync').mockRejectedValueOnce(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
+    vi.spyOn(proto, 'datasync').mockRejectedValueOnce(
+      Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }),
+    );
     const e2 = a.emit();
     const err = await refusal(store.append(C, [e2]));
     expect(err.code).toBe('journalWriteFailed');
@@ -221,14 +257,23 @@ describe('journal store', () => {
   it('a full disk is reported in Vietnamese', async () => {
     const store = openJournalStore(dir);
     const proto = await fileHandleProto();
-    vi.spyOn(proto, 'datasync').mockRejectedValueOnce(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }));
+    vi.spyOn(proto, 'datasync').mockRejectedValueOnce(
+      Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }),
+    );
     expect((await refusal(store.append(C, [aDevice('A').emit()]))).message).toContain('đĩa đã đầy');
   });
 
   it('every single-byte change in the file is reported by verify at the line holding that byte', async () => {
     const devices = [aDevice('A'), aDevice('máy B'), aDevice('C')];
     const events: JournalEvent[] = [];
-    for (let i = 0; i < 12; i++) events.push(devices[i % 3].emit({ steps: i, by: { role: 'judge', name: 'Lê Hoàng Cường' }, reason: i % 4 ? null : 'Lý do "đặc biệt"' }));
+    for (let i = 0; i < 12; i++)
+      events.push(
+        devices[i % 3].emit({
+          steps: i,
+          by: { role: 'judge', name: 'Lê Hoàng Cường' },
+          reason: i % 4 ? null : 'Lý do "đặc biệt"',
+        }),
+      );
     await openJournalStore(dir).append(C, events);
     const original = await readFile(journalPath(dir, C));
     const lineOfByte: number[] = [];
@@ -238,14 +283,18 @@ describe('journal store', () => {
     }
     let tried = 0;
     await fc.assert(
-      fc.asyncProperty(fc.nat(original.length - 1), fc.integer({ min: 1, max: 255 }), async (pos, delta) => {
-        const changed = Buffer.from(original);
-        changed[pos] = (changed[pos] + delta) % 256;
-        await writeFile(journalPath(dir, C), changed);
-        const check = await openJournalStore(dir).verify(C);
-        tried++;
-        expect(check.firstBad?.line).toBe(lineOfByte[pos]);
-      }),
+      fc.asyncProperty(
+        fc.nat(original.length - 1),
+        fc.integer({ min: 1, max: 255 }),
+        async (pos, delta) => {
+          const changed = Buffer.from(original);
+          changed[pos] = (changed[pos] + delta) % 256;
+          await writeFile(journalPath(dir, C), changed);
+          const check = await openJournalStore(dir).verify(C);
+          tried++;
+          expect(check.firstBad?.line).toBe(lineOfByte[pos]);
+        },
+      ),
       { numRuns: 150 },
     );
     console.log(`journal file byte mutations: ${tried} tried, undetected 0`);

@@ -8,46 +8,158 @@ import { headerFooterText, safeText, xmlSafe } from '../../electron/main/exports
 import { writeScoreboardXlsx } from '../../electron/main/exports/scoreboard-xlsx';
 import type { ScoreboardDoc } from '@shared/documents/models';
 import { buildScoreboardDoc } from '@shared/documents/scoreboard-doc';
-import type { Criterion, CriterionId, Entrant, EntrantId, Issuer, Judge, JudgeId, RoundId, Score } from '@shared/model/types';
+import type {
+  Criterion,
+  CriterionId,
+  Entrant,
+  EntrantId,
+  Issuer,
+  Judge,
+  JudgeId,
+  RoundId,
+  Score,
+} from '@shared/model/types';
 import { tally, type Penalty, type Tally } from '@shared/tally/tally';
 
 const TONES = 'ạảãàáâậầấẩẫăắằẳẵặẹẻẽèéêềếểễệỉịĩìíọỏõòóôộồốổỗơợờớởỡụủũùúưựừứửữỵỷỹỳýđ';
-const PARTY: Issuer = { family: 'party', superior: 'THÀNH ỦY HÀ NỘI', name: 'BAN DÂN VẬN', place: 'Hà Nội', signerMark: 'T/M BAN TỔ CHỨC', signerTitle: 'TRƯỞNG BAN', signerName: 'Nguyễn Thị Hằng' };
-const STATE: Issuer = { ...PARTY, family: 'state', superior: 'UBND THÀNH PHỐ HÀ NỘI', name: 'ỦY BAN NHÂN DÂN QUẬN HOÀN KIẾM', signerMark: 'KT. CHỦ TỊCH', signerTitle: 'PHÓ CHỦ TỊCH' };
-const HOSTILE = ['=HYPERLINK("http://evil.example","bấm")', '@SUM(1+1)', '+84 912 345 678', '-0,5 điểm', '\tTab', '\rCR'];
+const PARTY: Issuer = {
+  family: 'party',
+  superior: 'THÀNH ỦY HÀ NỘI',
+  name: 'BAN DÂN VẬN',
+  place: 'Hà Nội',
+  signerMark: 'T/M BAN TỔ CHỨC',
+  signerTitle: 'TRƯỞNG BAN',
+  signerName: 'Nguyễn Thị Hằng',
+};
+const STATE: Issuer = {
+  ...PARTY,
+  family: 'state',
+  superior: 'UBND THÀNH PHỐ HÀ NỘI',
+  name: 'ỦY BAN NHÂN DÂN QUẬN HOÀN KIẾM',
+  signerMark: 'KT. CHỦ TỊCH',
+  signerTitle: 'PHÓ CHỦ TỊCH',
+};
+const HOSTILE = [
+  '=HYPERLINK("http://evil.example","bấm")',
+  '@SUM(1+1)',
+  '+84 912 345 678',
+  '-0,5 điểm',
+  '\tTab',
+  '\rCR',
+];
 
-const judges: Judge[] = [['Nguyễn Thị Hằng', 'Sở Nội vụ'], ['Trần Văn Đức', 'Ủy ban Mặt trận Tổ quốc phường Hàng Trống'], ['Lê Thị Ánh', 'Báo Hà Nội mới']].map(([name, unit], i) => ({
-  id: `j${i + 1}` as JudgeId, contestId: 'c' as never, name, title: '', unit, role: i === 0 ? 'head' : 'member', clusterIds: [], fields: [], order: i,
+const judges: Judge[] = [
+  ['Nguyễn Thị Hằng', 'Sở Nội vụ'],
+  ['Trần Văn Đức', 'Ủy ban Mặt trận Tổ quốc phường Hàng Trống'],
+  ['Lê Thị Ánh', 'Báo Hà Nội mới'],
+].map(([name, unit], i) => ({
+  id: `j${i + 1}` as JudgeId,
+  contestId: 'c' as never,
+  name,
+  title: '',
+  unit,
+  role: i === 0 ? 'head' : 'member',
+  clusterIds: [],
+  fields: [],
+  order: i,
 }));
 const ROUND = 'r' as RoundId;
 const criteria: Criterion[] = [
-  { id: 'p' as CriterionId, roundId: ROUND, parentId: null, name: 'Tiểu phẩm', order: 1, maxCp: 0, stepCp: 0, weight: 1 },
-  { id: 'k1' as CriterionId, roundId: ROUND, parentId: 'p' as CriterionId, name: 'Nội dung kịch bản', order: 1, maxCp: 2000, stepCp: 25, weight: 1 },
-  { id: 'k2' as CriterionId, roundId: ROUND, parentId: 'p' as CriterionId, name: 'Diễn xuất', order: 2, maxCp: 1500, stepCp: 50, weight: 1 },
+  {
+    id: 'p' as CriterionId,
+    roundId: ROUND,
+    parentId: null,
+    name: 'Tiểu phẩm',
+    order: 1,
+    maxCp: 0,
+    stepCp: 0,
+    weight: 1,
+  },
+  {
+    id: 'k1' as CriterionId,
+    roundId: ROUND,
+    parentId: 'p' as CriterionId,
+    name: 'Nội dung kịch bản',
+    order: 1,
+    maxCp: 2000,
+    stepCp: 25,
+    weight: 1,
+  },
+  {
+    id: 'k2' as CriterionId,
+    roundId: ROUND,
+    parentId: 'p' as CriterionId,
+    name: 'Diễn xuất',
+    order: 2,
+    maxCp: 1500,
+    stepCp: 50,
+    weight: 1,
+  },
 ];
-const entrant = (i: number, name: string, unit: string): Entrant => ({ id: `e${i}` as EntrantId, roundId: ROUND, code: `D${i}`, kind: 'team', name, unit, clusterId: null, order: i });
+const entrant = (i: number, name: string, unit: string): Entrant => ({
+  id: `e${i}` as EntrantId,
+  roundId: ROUND,
+  code: `D${i}`,
+  kind: 'team',
+  name,
+  unit,
+  clusterId: null,
+  order: i,
+});
 
 /** A cluster tallied by the real tally: a judge from the entrant's own unit is excluded (conflict). */
 function clusterTally(entrants: readonly Entrant[], penalties: Penalty[] = []): Tally {
-  const scores: Score[] = entrants.flatMap((e, i) => judges.flatMap((j, k) => criteria.slice(1).map((c, m) => ({
-    roundId: ROUND, judgeId: j.id, entrantId: e.id, criterionId: c.id, steps: 20 + ((i * 7 + k * 3 + m * 5) % 11),
-  }))));
-  return tally({ round: { policy: { kind: 'mean' } }, criteria, entrants, judges, scores, penalties, excluded: (j, e) => (j.unit === e.unit ? 'conflict' : 'none') });
+  const scores: Score[] = entrants.flatMap((e, i) =>
+    judges.flatMap((j, k) =>
+      criteria.slice(1).map((c, m) => ({
+        roundId: ROUND,
+        judgeId: j.id,
+        entrantId: e.id,
+        criterionId: c.id,
+        steps: 20 + ((i * 7 + k * 3 + m * 5) % 11),
+      })),
+    ),
+  );
+  return tally({
+    round: { policy: { kind: 'mean' } },
+    criteria,
+    entrants,
+    judges,
+    scores,
+    penalties,
+    excluded: (j, e) => (j.unit === e.unit ? 'conflict' : 'none'),
+  });
 }
 
 function realisticDoc(issuer: Issuer): ScoreboardDoc {
-  const cluster1 = clusterTally([
-    entrant(1, 'Đội Phường Hoàn Kiếm', 'Ủy ban Mặt trận Tổ quốc phường Hoàn Kiếm'),
-    entrant(2, `Đội Tổ dân phố ${TONES}`, 'Ủy ban Mặt trận Tổ quốc phường Hàng Trống'),
-    entrant(3, TONES.toLocaleUpperCase('vi'), TONES.toLocaleUpperCase('vi')),
-    ...HOSTILE.map((name, k) => entrant(10 + k, name, name)),
-  ], [{ entrantId: 'e1' as EntrantId, cp: 50, reason: 'quá giờ' }]);
+  const cluster1 = clusterTally(
+    [
+      entrant(1, 'Đội Phường Hoàn Kiếm', 'Ủy ban Mặt trận Tổ quốc phường Hoàn Kiếm'),
+      entrant(2, `Đội Tổ dân phố ${TONES}`, 'Ủy ban Mặt trận Tổ quốc phường Hàng Trống'),
+      entrant(3, TONES.toLocaleUpperCase('vi'), TONES.toLocaleUpperCase('vi')),
+      ...HOSTILE.map((name, k) => entrant(10 + k, name, name)),
+    ],
+    [{ entrantId: 'e1' as EntrantId, cp: 50, reason: 'quá giờ' }],
+  );
   const cluster2 = clusterTally([entrant(4, 'Đội Phường Hàng Trống', 'Đảng ủy phường Hàng Trống')]);
-  const prizes = new Map([['e1', 'Nhất'], ['e2', 'Nhì'], ['e4', 'Nhất']]);
+  const prizes = new Map([
+    ['e1', 'Nhất'],
+    ['e2', 'Nhì'],
+    ['e4', 'Nhất'],
+  ]);
   return buildScoreboardDoc({
-    contest: { name: 'Hội thi “Dân vận khéo” năm 2026', issuer }, roundName: 'Vòng sơ khảo', dateText: 'Hà Nội, ngày 15 tháng 10 năm 2026', venue: 'Nhà văn hóa quận Hoàn Kiếm',
-    groups: [{ title: 'Cụm 1: Hoàn Kiếm/Hàng Trống', tally: cluster1 }, { title: 'Cụm 2', tally: cluster2 }],
-    judges, prizeOf: (id) => prizes.get(id), secretaryName: 'Phạm Thu Trang', chainHead: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    contest: { name: 'Hội thi “Dân vận khéo” năm 2026', issuer },
+    roundName: 'Vòng sơ khảo',
+    dateText: 'Hà Nội, ngày 15 tháng 10 năm 2026',
+    venue: 'Nhà văn hóa quận Hoàn Kiếm',
+    groups: [
+      { title: 'Cụm 1: Hoàn Kiếm/Hàng Trống', tally: cluster1 },
+      { title: 'Cụm 2', tally: cluster2 },
+    ],
+    judges,
+    prizeOf: (id) => prizes.get(id),
+    secretaryName: 'Phạm Thu Trang',
+    chainHead: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
   });
 }
 
@@ -71,36 +183,66 @@ for i, ws in enumerate(wb.worksheets):
 print(json.dumps(out, ensure_ascii=False))
 `;
 type ReadCell = [string, number, number, string | number, string, string, string, boolean];
-interface ReadSheet { name: string; orientation: string; paperSize: number; fitToWidth: number; fitToPage: boolean; printTitleRows: string; footer: string; footerCodeLength: number; margins: number[]; cells: ReadCell[] }
+interface ReadSheet {
+  name: string;
+  orientation: string;
+  paperSize: number;
+  fitToWidth: number;
+  fitToPage: boolean;
+  printTitleRows: string;
+  footer: string;
+  footerCodeLength: number;
+  margins: number[];
+  cells: ReadCell[];
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'gk-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function roundTrip(doc: ScoreboardDoc, file: string): Promise<{ sheets: ReadSheet[]; tonesInXml: boolean }> {
+async function roundTrip(
+  doc: ScoreboardDoc,
+  file: string,
+): Promise<{ sheets: ReadSheet[]; tonesInXml: boolean }> {
   const path = join(dir, file);
   writeFileSync(path, await writeScoreboardXlsx(doc));
-  const r = spawnSync('/usr/bin/python3', ['-c', READER, path, TONES], { encoding: 'utf8', env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
+  const r = spawnSync('/usr/bin/python3', ['-c', READER, path, TONES], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
+  });
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout);
 }
-const at = (s: ReadSheet, row: number, col: number) => s.cells.find((c) => c[1] === row && c[2] === col);
-const texts = (s: ReadSheet) => s.cells.map((c) => c[3]).filter((v): v is string => typeof v === 'string');
+const at = (s: ReadSheet, row: number, col: number) =>
+  s.cells.find((c) => c[1] === row && c[2] === col);
+const texts = (s: ReadSheet) =>
+  s.cells.map((c) => c[3]).filter((v): v is string => typeof v === 'string');
 
 describe('formula-injection guard', () => {
   it.each([
-    ['=1+1', "'=1+1"], ['+84', "'+84"], ['-0,5', "'-0,5"], ['@SUM(A1)', "'@SUM(A1)"], ['\tx', "'\tx"], ['\rx', "'\rx"], ['\0x', "'\0x"],
-    ['Đội 1', 'Đội 1'], ['−0,5', '−0,5'], ['', ''], ['a=b', 'a=b'],
+    ['=1+1', "'=1+1"],
+    ['+84', "'+84"],
+    ['-0,5', "'-0,5"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['\0x', "'\0x"],
+    ['Đội 1', 'Đội 1'],
+    ['−0,5', '−0,5'],
+    ['', ''],
+    ['a=b', 'a=b'],
   ])('%j → %j', (input, expected) => {
     expect(safeText(input)).toBe(expected);
   });
 
   it('property: guarded text never starts with a trigger, keeps the original after the mark, and is stable', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      const g = safeText(s);
-      expect(g).not.toMatch(/^[=+\-@\t\r\0]/);
-      expect(g === s || g === `'${s}`).toBe(true);
-      expect(safeText(g)).toBe(g);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const g = safeText(s);
+        expect(g).not.toMatch(/^[=+\-@\t\r\0]/);
+        expect(g === s || g === `'${s}`).toBe(true);
+        expect(safeText(g)).toBe(g);
+      }),
+    );
   });
 
   it('escapes & in header/footer codes', () => {
@@ -108,7 +250,12 @@ describe('formula-injection guard', () => {
   });
 
   it.each([
-    ["'\0x", "'x"], ['a\u0001b\u001fc', 'abc'], ['tab\tLF\nCR\r', 'tab\tLF\nCR\r'], ['😀 Đội', '😀 Đội'], ['\ud800lone', 'lone'], ['x\uffff', 'x'],
+    ["'\0x", "'x"],
+    ['a\u0001b\u001fc', 'abc'],
+    ['tab\tLF\nCR\r', 'tab\tLF\nCR\r'],
+    ['😀 Đội', '😀 Đội'],
+    ['\ud800lone', 'lone'],
+    ['x\uffff', 'x'],
   ])('xmlSafe(%j) → %j: only what XML cannot hold is dropped', (input, expected) => {
     expect(xmlSafe(input)).toBe(expected);
   });
@@ -180,13 +327,25 @@ describe('scoreboard .xlsx read back with openpyxl', async () => {
       expect(hits.length, h).toBe(2); // name and unit
       expect(hits.every((c) => c[4] === 's')).toBe(true);
     }
-    expect(sheets[0].cells.some((c) => typeof c[3] === 'string' && /^[=+\-@\t\r]/.test(c[3]))).toBe(false);
+    expect(sheets[0].cells.some((c) => typeof c[3] === 'string' && /^[=+\-@\t\r]/.test(c[3]))).toBe(
+      false,
+    );
   });
 
   it('Party heading, title, notes, signatures, and the chain head in the footer and as the last line', () => {
     const s = sheets[0];
     const all = texts(s);
-    for (const t of ['THÀNH ỦY HÀ NỘI', 'BAN DÂN VẬN', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'BẢNG TỔNG HỢP ĐIỂM', 'Hà Nội, ngày 15 tháng 10 năm 2026', 'THƯ KÝ', 'TRƯỞNG BAN GIÁM KHẢO', 'Phạm Thu Trang']) {
+    for (const t of [
+      'THÀNH ỦY HÀ NỘI',
+      'BAN DÂN VẬN',
+      '*',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'BẢNG TỔNG HỢP ĐIỂM',
+      'Hà Nội, ngày 15 tháng 10 năm 2026',
+      'THƯ KÝ',
+      'TRƯỞNG BAN GIÁM KHẢO',
+      'Phạm Thu Trang',
+    ]) {
       expect(all, t).toContain(t);
     }
     expect(all).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -198,7 +357,9 @@ describe('scoreboard .xlsx read back with openpyxl', async () => {
     const last = s.cells.reduce((a, b) => (b[1] > a[1] ? b : a));
     expect(String(last[3])).toContain(head);
     const signRow = s.cells.find((c) => c[3] === 'THƯ KÝ')![1];
-    expect(signRow).toBeGreaterThan(s.cells.find((c) => c[3] === 'STT')![1] + doc.sheets[0].rows.length);
+    expect(signRow).toBeGreaterThan(
+      s.cells.find((c) => c[3] === 'STT')![1] + doc.sheets[0].rows.length,
+    );
     expect(s.cells.every((c) => c[6] === 'Times New Roman')).toBe(true);
   });
 
@@ -211,11 +372,16 @@ describe('scoreboard .xlsx read back with openpyxl', async () => {
     const row2 = s.cells.find((c) => c[2] === 2 && c[3] === `Đội Tổ dân phố ${TONES}`)![1];
     const gk2 = s.cells.find((c) => c[1] === hr && c[3] === 'GK2')![2];
     expect(at(s, row2, gk2)).toBeUndefined();
-    expect(texts(s).some((t) => t.includes('xung đột lợi ích') && t.includes(`GK2 ở STT ${row2 - hr}`))).toBe(true);
+    expect(
+      texts(s).some((t) => t.includes('xung đột lợi ích') && t.includes(`GK2 ở STT ${row2 - hr}`)),
+    ).toBe(true);
   });
 
   it('a long footer full of & is cut to fit Excel’s 255-character header/footer limit', async () => {
-    const { sheets: fs } = await roundTrip({ ...doc, footer: `R&D ${'&'.repeat(150)} ${'x'.repeat(140)}` }, 'footer.xlsx');
+    const { sheets: fs } = await roundTrip(
+      { ...doc, footer: `R&D ${'&'.repeat(150)} ${'x'.repeat(140)}` },
+      'footer.xlsx',
+    );
     expect(fs[0].footerCodeLength).toBeGreaterThan(100);
     expect(fs[0].footerCodeLength).toBeLessThanOrEqual(255);
     expect(sheets[0].footerCodeLength).toBeLessThanOrEqual(255);
@@ -233,7 +399,24 @@ describe('scoreboard .xlsx read back with openpyxl', async () => {
   it('a −0,5 penalty number stays a number; decimals follow the column', async () => {
     const small: ScoreboardDoc = {
       ...doc,
-      sheets: [{ name: 'Phạt', title: 'BẢNG ĐIỂM TRỪ', subtitle: '', notes: [], columns: [{ header: 'Đội', kind: 'text' }, { header: 'Trừ', kind: 'number', decimals: 1 }, { header: 'Lý do', kind: 'text' }], rows: [['Đội 1', -0.5, '-quá giờ'], ['\tTab', 0, '\rCR'], ['\0nul', null, '=cmd|"/c calc"!A1']] }],
+      sheets: [
+        {
+          name: 'Phạt',
+          title: 'BẢNG ĐIỂM TRỪ',
+          subtitle: '',
+          notes: [],
+          columns: [
+            { header: 'Đội', kind: 'text' },
+            { header: 'Trừ', kind: 'number', decimals: 1 },
+            { header: 'Lý do', kind: 'text' },
+          ],
+          rows: [
+            ['Đội 1', -0.5, '-quá giờ'],
+            ['\tTab', 0, '\rCR'],
+            ['\0nul', null, '=cmd|"/c calc"!A1'],
+          ],
+        },
+      ],
     };
     const { sheets: ph } = await roundTrip(small, 'penalty.xlsx');
     const hr = ph[0].cells.find((c) => c[3] === 'Đội')![1];

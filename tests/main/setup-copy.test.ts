@@ -13,8 +13,13 @@ import { setupEvent } from '@shared/journal/setup-event';
 import { aContest, aJudge, aRound } from '../support/builders';
 import { aDevice, BASE } from '../unit/journal-builders';
 
-const dispatch = (...a: Parameters<typeof anyDispatch>) => anyDispatch(...a) as Promise<Result<AppendAck>>;
-const meta = { contestId: 'c1', by: { role: 'secretary' as const, name: '' }, at: '2026-11-23T08:00:00.000Z' };
+const dispatch = (...a: Parameters<typeof anyDispatch>) =>
+  anyDispatch(...a) as Promise<Result<AppendAck>>;
+const meta = {
+  contestId: 'c1',
+  by: { role: 'secretary' as const, name: '' },
+  at: '2026-11-23T08:00:00.000Z',
+};
 
 describe('setup copy', () => {
   it('finding: a failed write of the setup copy showed nothing and was never retried — now reported, and retried with the next batch', async () => {
@@ -41,10 +46,15 @@ describe('setup copy', () => {
     expect(copy.bundle.rounds.map((r: { id: string }) => r.id)).toEqual(['r1']);
 
     // Caught up: a batch without setup changes does not touch the copy.
-    const third = await dispatch(ctx, 'journal:append', ['c1', [d.emit({ ...BASE, kind: 'edit', steps: 3 })]]);
+    const third = await dispatch(ctx, 'journal:append', [
+      'c1',
+      [d.emit({ ...BASE, kind: 'edit', steps: 3 })],
+    ]);
     expect(third.ok && third.value.setupCopy).toBeUndefined();
     d.emit(setupEvent('judge', undefined, aJudge(), meta));
     await dispatch(ctx, 'journal:append', ['c1', d.events.slice(-1)]);
-    expect(JSON.parse(readFileSync(join(dataDir, 'contests', 'c1.json'), 'utf8')).bundle.judges).toHaveLength(1);
+    expect(
+      JSON.parse(readFileSync(join(dataDir, 'contests', 'c1.json'), 'utf8')).bundle.judges,
+    ).toHaveLength(1);
   });
 });

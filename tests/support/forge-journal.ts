@@ -3,9 +3,18 @@
  * from there on with the app's own seal() (same seq, new hashes, each prev the new previous hash),
  * keeping every line where it was. Every local check ("Kiểm tra toàn vẹn") passes on the result.
  */
-import { canonicalJson, seal, type JournalEvent, type UnsealedEvent } from '../../shared/journal/event';
+import {
+  canonicalJson,
+  seal,
+  type JournalEvent,
+  type UnsealedEvent,
+} from '../../shared/journal/event';
 
-export function forgeEvents(events: readonly JournalEvent[], index: number, change: Partial<UnsealedEvent>): JournalEvent[] {
+export function forgeEvents(
+  events: readonly JournalEvent[],
+  index: number,
+  change: Partial<UnsealedEvent>,
+): JournalEvent[] {
   const target = events[index];
   const out = [...events];
   let prev: string | null = null;
@@ -23,6 +32,10 @@ export function forgeEvents(events: readonly JournalEvent[], index: number, chan
 /** The same on a journal file's text (complete canonical lines). */
 export function forgeText(text: string, index: number, change: Partial<UnsealedEvent>): string {
   const lines = text.split('\n').filter((l) => l !== '');
-  const forged = forgeEvents(lines.map((l) => JSON.parse(l) as JournalEvent), index, change);
+  const forged = forgeEvents(
+    lines.map((l) => JSON.parse(l) as JournalEvent),
+    index,
+    change,
+  );
   return forged.map((e) => `${canonicalJson(e)}\n`).join('');
 }

@@ -25,7 +25,10 @@ describe('web-mode wire codec', () => {
   });
 
   it('carries Uint8Array inside arguments and leaves Vietnamese text intact', () => {
-    const args = [{ name: 'Bảng điểm Cụm 1.xlsx', bytes: new Uint8Array([0, 1, 254, 255]) }, 'Đội Phường Hoàn Kiếm'];
+    const args = [
+      { name: 'Bảng điểm Cụm 1.xlsx', bytes: new Uint8Array([0, 1, 254, 255]) },
+      'Đội Phường Hoàn Kiếm',
+    ];
     const back = decodeFromWire(encodeForWire(args)) as typeof args;
     expect(back[1]).toBe('Đội Phường Hoàn Kiếm');
     expect((back[0] as { bytes: Uint8Array }).bytes).toBeInstanceOf(Uint8Array);
@@ -39,25 +42,53 @@ describe('web-mode wire codec', () => {
   // Finding: the decoder masked each character with `& 127`, so “ő” (U+0151) read as “Q”.
   it('the base64 decoder no longer reads non-ASCII characters as if they were ASCII', () => {
     expect([...base64ToBytes('QUJD')]).toEqual([65, 66, 67]);
-    for (const forged of ['\u0151UJD', 'Q\u00d5JD', 'QU\u00caD', 'QUJ\u00c4', 'QUJD\u0100\u0100\u0100\u0100']) {
+    for (const forged of [
+      '\u0151UJD',
+      'Q\u00d5JD',
+      'QU\u00caD',
+      'QUJ\u00c4',
+      'QUJD\u0100\u0100\u0100\u0100',
+    ]) {
       expect(() => base64ToBytes(forged), JSON.stringify(forged)).toThrow();
     }
   });
 
   it('a character that is not base64, inserted anywhere into valid base64, is refused', () => {
-    const notBase64 = fc.integer({ min: 0, max: 0x10ffff }).map((cp) => String.fromCodePoint(cp)).filter((c) => !ALPHABET.includes(c) && c !== '=');
+    const notBase64 = fc
+      .integer({ min: 0, max: 0x10ffff })
+      .map((cp) => String.fromCodePoint(cp))
+      .filter((c) => !ALPHABET.includes(c) && c !== '=');
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 60 }), notBase64, fc.nat(), (bytes, c, at) => {
-        const b64 = bytesToBase64(bytes);
-        const i = at % (b64.length + 1);
-        expect(decodeOrNull(b64.slice(0, i) + c + b64.slice(i))).toBeNull();
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 60 }),
+        notBase64,
+        fc.nat(),
+        (bytes, c, at) => {
+          const b64 = bytesToBase64(bytes);
+          const i = at % (b64.length + 1);
+          expect(decodeOrNull(b64.slice(0, i) + c + b64.slice(i))).toBeNull();
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('any text decodes exactly or is refused: what it accepts re-encodes to the very same text', () => {
-    const nearBase64 = fc.string({ unit: fc.constantFrom(...ALPHABET, '=', '=', '\u0151', '\u00c1', '\u0100', ' ', '\n', '-', '_'), maxLength: 24 });
+    const nearBase64 = fc.string({
+      unit: fc.constantFrom(
+        ...ALPHABET,
+        '=',
+        '=',
+        '\u0151',
+        '\u00c1',
+        '\u0100',
+        ' ',
+        '\n',
+        '-',
+        '_',
+      ),
+      maxLength: 24,
+    });
     const anyText = fc.string({ unit: 'binary', maxLength: 24 });
     fc.assert(
       fc.property(fc.oneof(nearBase64, anyText), (text) => {

@@ -18,10 +18,35 @@ import { tally } from '@shared/tally/tally';
 import { aContest, aCriterion, aJudge, aRound, anEntrant } from '../support/builders';
 import { aDevice, ref } from './journal-builders';
 
-const meta = { contestId: 'c1', by: { role: 'secretary' as const, name: '' }, at: '2026-11-23T08:00:00.000Z' };
+const meta = {
+  contestId: 'c1',
+  by: { role: 'secretary' as const, name: '' },
+  at: '2026-11-23T08:00:00.000Z',
+};
 const put = (entity: SetupEntity, r: AnySetupRecord) => setupEvent(entity, undefined, r, meta);
-const cell = (judgeId: string, o: Partial<UnsealedEvent> = {}): UnsealedEvent => ({ ...meta, v: 1, roundId: 'r1', judgeId, entrantId: 'e1', criterionId: 'q1', kind: 'enter', steps: 10, pass: null, reason: null, ...o });
-const lock: UnsealedEvent = { ...cell('j1'), judgeId: null, entrantId: null, criterionId: null, kind: 'lock', steps: null, by: { role: 'head', name: 'Trưởng ban' }, reason: 'Ký xác nhận' };
+const cell = (judgeId: string, o: Partial<UnsealedEvent> = {}): UnsealedEvent => ({
+  ...meta,
+  v: 1,
+  roundId: 'r1',
+  judgeId,
+  entrantId: 'e1',
+  criterionId: 'q1',
+  kind: 'enter',
+  steps: 10,
+  pass: null,
+  reason: null,
+  ...o,
+});
+const lock: UnsealedEvent = {
+  ...cell('j1'),
+  judgeId: null,
+  entrantId: null,
+  criterionId: null,
+  kind: 'lock',
+  steps: null,
+  by: { role: 'head', name: 'Trưởng ban' },
+  reason: 'Ký xác nhận',
+};
 
 /** Setup on device S: a 20-point criterion with step 0,5 (10 steps = 5 points = 500 cp), two judges, one team. */
 function setup(over: { j2?: Partial<ReturnType<typeof aJudge>> } = {}) {
@@ -38,7 +63,11 @@ function setup(over: { j2?: Partial<ReturnType<typeof aJudge>> } = {}) {
 interface Scenario {
   readonly name: string;
   /** Device S holds the setup; A and B are entry devices. Returns every event. */
-  readonly build: (d: { S: ReturnType<typeof aDevice>; A: ReturnType<typeof aDevice>; B: ReturnType<typeof aDevice> }) => void;
+  readonly build: (d: {
+    S: ReturnType<typeof aDevice>;
+    A: ReturnType<typeof aDevice>;
+    B: ReturnType<typeof aDevice>;
+  }) => void;
   readonly setup?: Parameters<typeof setup>[0];
   /** e1's result in centipoints (null: none). */
   readonly resultCp: number | null;
@@ -46,30 +75,191 @@ interface Scenario {
 }
 
 const SCENARIOS: readonly Scenario[] = [
-  { name: 'direct entry: the mean of both judges', build: ({ A }) => { A.emit(cell('j1')); A.emit(cell('j2', { steps: 14 })); }, resultCp: 600, undecided: false },
-  { name: 'an edit replaces the value', build: ({ A }) => { A.emit(cell('j1')); A.emit(cell('j1', { kind: 'edit', steps: 12 })); A.emit(cell('j2', { steps: 14 })); }, resultCp: 650, undecided: false },
-  { name: 'a cleared cell leaves that judge out (never a zero)', build: ({ A }) => { A.emit(cell('j1')); A.emit(cell('j1', { kind: 'clear', steps: null })); A.emit(cell('j2', { steps: 14 })); }, resultCp: 700, undecided: false },
-  { name: 'double-key: pass entries alone do not count', build: ({ A }) => { A.emit(cell('j1', { pass: 1 })); A.emit(cell('j1', { pass: 2 })); A.emit(cell('j2', { steps: 14 })); }, resultCp: 700, undecided: false },
-  { name: 'double-key: a confirmation sets the value', build: ({ A }) => { A.emit(cell('j1', { pass: 1 })); A.emit(cell('j1', { pass: 2 })); A.emit(cell('j1', { kind: 'verifyConfirm' })); A.emit(cell('j2', { steps: 14 })); }, resultCp: 600, undecided: false },
-  { name: 'double-key: a rejection leaves no value', build: ({ A }) => { A.emit(cell('j1', { pass: 1 })); A.emit(cell('j1', { pass: 2, steps: 11 })); A.emit(cell('j1', { kind: 'verifyReject', steps: null })); A.emit(cell('j2', { steps: 14 })); }, resultCp: 700, undecided: false },
-  { name: 'two devices in conflict: the cell is undecided', build: ({ A, B }) => { A.emit(cell('j1')); B.emit(cell('j1', { steps: 12 })); A.emit(cell('j2', { steps: 14 })); }, resultCp: 700, undecided: true },
-  { name: 'two devices agreeing: no conflict', build: ({ A, B }) => { A.emit(cell('j1')); B.emit(cell('j1')); A.emit(cell('j2', { steps: 14 })); }, resultCp: 600, undecided: false },
+  {
+    name: 'direct entry: the mean of both judges',
+    build: ({ A }) => {
+      A.emit(cell('j1'));
+      A.emit(cell('j2', { steps: 14 }));
+    },
+    resultCp: 600,
+    undecided: false,
+  },
+  {
+    name: 'an edit replaces the value',
+    build: ({ A }) => {
+      A.emit(cell('j1'));
+      A.emit(cell('j1', { kind: 'edit', steps: 12 }));
+      A.emit(cell('j2', { steps: 14 }));
+    },
+    resultCp: 650,
+    undecided: false,
+  },
+  {
+    name: 'a cleared cell leaves that judge out (never a zero)',
+    build: ({ A }) => {
+      A.emit(cell('j1'));
+      A.emit(cell('j1', { kind: 'clear', steps: null }));
+      A.emit(cell('j2', { steps: 14 }));
+    },
+    resultCp: 700,
+    undecided: false,
+  },
+  {
+    name: 'double-key: pass entries alone do not count',
+    build: ({ A }) => {
+      A.emit(cell('j1', { pass: 1 }));
+      A.emit(cell('j1', { pass: 2 }));
+      A.emit(cell('j2', { steps: 14 }));
+    },
+    resultCp: 700,
+    undecided: false,
+  },
+  {
+    name: 'double-key: a confirmation sets the value',
+    build: ({ A }) => {
+      A.emit(cell('j1', { pass: 1 }));
+      A.emit(cell('j1', { pass: 2 }));
+      A.emit(cell('j1', { kind: 'verifyConfirm' }));
+      A.emit(cell('j2', { steps: 14 }));
+    },
+    resultCp: 600,
+    undecided: false,
+  },
+  {
+    name: 'double-key: a rejection leaves no value',
+    build: ({ A }) => {
+      A.emit(cell('j1', { pass: 1 }));
+      A.emit(cell('j1', { pass: 2, steps: 11 }));
+      A.emit(cell('j1', { kind: 'verifyReject', steps: null }));
+      A.emit(cell('j2', { steps: 14 }));
+    },
+    resultCp: 700,
+    undecided: false,
+  },
+  {
+    name: 'two devices in conflict: the cell is undecided',
+    build: ({ A, B }) => {
+      A.emit(cell('j1'));
+      B.emit(cell('j1', { steps: 12 }));
+      A.emit(cell('j2', { steps: 14 }));
+    },
+    resultCp: 700,
+    undecided: true,
+  },
+  {
+    name: 'two devices agreeing: no conflict',
+    build: ({ A, B }) => {
+      A.emit(cell('j1'));
+      B.emit(cell('j1'));
+      A.emit(cell('j2', { steps: 14 }));
+    },
+    resultCp: 600,
+    undecided: false,
+  },
   {
     name: 'a settled conflict takes the decided value',
-    build: ({ A, B }) => { const a = A.emit(cell('j1')); const b = B.emit(cell('j1', { steps: 12 })); A.emit(cell('j1', { kind: 'edit', steps: 12, settles: [ref(a), ref(b)], reason: 'Theo phiếu giấy' })); A.emit(cell('j2', { steps: 14 })); },
-    resultCp: 650, undecided: false,
+    build: ({ A, B }) => {
+      const a = A.emit(cell('j1'));
+      const b = B.emit(cell('j1', { steps: 12 }));
+      A.emit(
+        cell('j1', {
+          kind: 'edit',
+          steps: 12,
+          settles: [ref(a), ref(b)],
+          reason: 'Theo phiếu giấy',
+        }),
+      );
+      A.emit(cell('j2', { steps: 14 }));
+    },
+    resultCp: 650,
+    undecided: false,
   },
-  { name: 'a settlement without a reason is ignored', build: ({ A, B }) => { const a = A.emit(cell('j1')); const b = B.emit(cell('j1', { steps: 12 })); A.emit(cell('j1', { kind: 'edit', steps: 12, settles: [ref(a), ref(b)] })); A.emit(cell('j2', { steps: 14 })); }, resultCp: 700, undecided: true },
-  { name: 'after a lock an edit is refused', build: ({ A }) => { A.emit(cell('j1')); A.emit(cell('j2', { steps: 14 })); A.emit(lock); A.emit(cell('j1', { kind: 'edit', steps: 20 })); }, resultCp: 600, undecided: false },
-  { name: 'after a lock an amendment with a reason counts', build: ({ A }) => { A.emit(cell('j1')); A.emit(cell('j2', { steps: 14 })); A.emit(lock); A.emit(cell('j1', { kind: 'amend', steps: 20, reason: 'Cộng sót điểm' })); }, resultCp: 850, undecided: false },
-  { name: 'an amendment without a reason is ignored', build: ({ A }) => { A.emit(cell('j1')); A.emit(cell('j2', { steps: 14 })); A.emit(lock); A.emit(cell('j1', { kind: 'amend', steps: 20 })); }, resultCp: 600, undecided: false },
-  { name: 'exclusion: a judge of the entrant’s own unit does not count', setup: { j2: { unit: 'phuong hoan kiem' } }, build: ({ A }) => { A.emit(cell('j1')); A.emit(cell('j2', { steps: 14 })); }, resultCp: 500, undecided: false },
-  { name: 'absence: a judge who never scored is left out', build: ({ A }) => { A.emit(cell('j1')); }, resultCp: 500, undecided: false },
-  { name: 'a judge of another round does not count', setup: { j2: { roundIds: ['r2' as never] } }, build: ({ A }) => { A.emit(cell('j1')); A.emit(cell('j2', { steps: 14 })); }, resultCp: 500, undecided: false },
+  {
+    name: 'a settlement without a reason is ignored',
+    build: ({ A, B }) => {
+      const a = A.emit(cell('j1'));
+      const b = B.emit(cell('j1', { steps: 12 }));
+      A.emit(cell('j1', { kind: 'edit', steps: 12, settles: [ref(a), ref(b)] }));
+      A.emit(cell('j2', { steps: 14 }));
+    },
+    resultCp: 700,
+    undecided: true,
+  },
+  {
+    name: 'after a lock an edit is refused',
+    build: ({ A }) => {
+      A.emit(cell('j1'));
+      A.emit(cell('j2', { steps: 14 }));
+      A.emit(lock);
+      A.emit(cell('j1', { kind: 'edit', steps: 20 }));
+    },
+    resultCp: 600,
+    undecided: false,
+  },
+  {
+    name: 'after a lock an amendment with a reason counts',
+    build: ({ A }) => {
+      A.emit(cell('j1'));
+      A.emit(cell('j2', { steps: 14 }));
+      A.emit(lock);
+      A.emit(cell('j1', { kind: 'amend', steps: 20, reason: 'Cộng sót điểm' }));
+    },
+    resultCp: 850,
+    undecided: false,
+  },
+  {
+    name: 'an amendment without a reason is ignored',
+    build: ({ A }) => {
+      A.emit(cell('j1'));
+      A.emit(cell('j2', { steps: 14 }));
+      A.emit(lock);
+      A.emit(cell('j1', { kind: 'amend', steps: 20 }));
+    },
+    resultCp: 600,
+    undecided: false,
+  },
+  {
+    name: 'exclusion: a judge of the entrant’s own unit does not count',
+    setup: { j2: { unit: 'phuong hoan kiem' } },
+    build: ({ A }) => {
+      A.emit(cell('j1'));
+      A.emit(cell('j2', { steps: 14 }));
+    },
+    resultCp: 500,
+    undecided: false,
+  },
+  {
+    name: 'absence: a judge who never scored is left out',
+    build: ({ A }) => {
+      A.emit(cell('j1'));
+    },
+    resultCp: 500,
+    undecided: false,
+  },
+  {
+    name: 'a judge of another round does not count',
+    setup: { j2: { roundIds: ['r2' as never] } },
+    build: ({ A }) => {
+      A.emit(cell('j1'));
+      A.emit(cell('j2', { steps: 14 }));
+    },
+    resultCp: 500,
+    undecided: false,
+  },
   {
     name: 'a removed judge does not count (removal recorded with a reason)',
-    build: ({ S, A }) => { A.emit(cell('j1')); A.emit(cell('j2', { steps: 14 })); S.emit(setupEvent('judge', aJudge({ id: 'j2' as never }), null, { ...meta, reason: 'Giám khảo rút khỏi hội đồng' })); },
-    resultCp: 500, undecided: false,
+    build: ({ S, A }) => {
+      A.emit(cell('j1'));
+      A.emit(cell('j2', { steps: 14 }));
+      S.emit(
+        setupEvent('judge', aJudge({ id: 'j2' as never }), null, {
+          ...meta,
+          reason: 'Giám khảo rút khỏi hội đồng',
+        }),
+      );
+    },
+    resultCp: 500,
+    undecided: false,
   },
 ];
 
@@ -88,7 +278,14 @@ describe('one rule for the official value of a cell: projection, database copy a
     const p = project(events);
     const round = bundle.rounds[0];
     const panel = bundle.judges.filter((j) => !j.roundIds?.length || j.roundIds.includes(round.id));
-    const t = tally({ round, criteria: bundle.criteria, entrants: bundle.entrants, judges: panel, scores: p.scores, excluded: buildExclusion() });
+    const t = tally({
+      round,
+      criteria: bundle.criteria,
+      entrants: bundle.entrants,
+      judges: panel,
+      scores: p.scores,
+      excluded: buildExclusion(),
+    });
     expect(cp(t.results[0].result)).toBe(s.resultCp);
     expect(p.conflicts.some((c) => c.scope === 'score')).toBe(s.undecided);
 

@@ -4,7 +4,13 @@
  * often touch the same cells).
  */
 import fc from 'fast-check';
-import { canonicalJson, EVENT_KINDS, seal, type JournalEvent, type UnsealedEvent } from '@shared/journal/event';
+import {
+  canonicalJson,
+  EVENT_KINDS,
+  seal,
+  type JournalEvent,
+  type UnsealedEvent,
+} from '@shared/journal/event';
 import { nextLink } from '@shared/journal/outbox';
 
 export const BASE: UnsealedEvent = {
@@ -44,35 +50,72 @@ const NAMES = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng Cường', 
 
 /** One unsealed event over a small domain; `settles` sometimes names other devices' events. */
 export const anUnsealed = (devices: readonly string[]): fc.Arbitrary<UnsealedEvent> =>
-  fc.record({
-    roundId: fc.constantFrom('r1', 'r1', 'r1', 'r2'),
-    judgeId: fc.option(fc.constantFrom('j1', 'j1', 'j2'), { freq: 30 }),
-    entrantId: fc.option(fc.constantFrom('e1', 'e1', 'e2'), { freq: 30 }),
-    criterionId: fc.option(fc.constantFrom('k1', 'k2'), { freq: 30 }),
-    kind: fc.oneof(
-      { weight: 12, arbitrary: fc.constantFrom('enter', 'edit', 'clear') as fc.Arbitrary<JournalEvent['kind']> },
-      { weight: 4, arbitrary: fc.constantFrom(...EVENT_KINDS) },
-    ),
-    steps: fc.option(fc.oneof({ weight: 30, arbitrary: fc.integer({ min: 0, max: 3 }) }, { weight: 1, arbitrary: fc.constant(-1) }), { freq: 8 }),
-    pass: fc.constantFrom(null, null, null, 1, 2) as fc.Arbitrary<1 | 2 | null>,
-    name: fc.constantFrom(...NAMES),
-    reason: fc.option(fc.constantFrom('Theo phiếu giấy', 'Nhập nhầm', ' ', 'Giám khảo đề nghị "sửa" lại\nxuống dòng'), { freq: 3 }),
-    // Mostly absent: present on about one event in six.
-    settles: fc.oneof(
-      { weight: 5, arbitrary: fc.constant(null) },
-      { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom(...devices), fc.integer({ min: 1, max: 8 })).map(([d, s]) => `${d}#${s}`), { minLength: 1, maxLength: 3 }) },
-    ),
-  }).map((r) => {
-    const { name, settles, ...rest } = r;
-    const e: UnsealedEvent = { ...BASE, ...rest, by: { role: rest.kind === 'reopen' || rest.kind === 'lock' ? 'head' : 'judge', name } };
-    return settles ? { ...e, settles } : e;
-  });
+  fc
+    .record({
+      roundId: fc.constantFrom('r1', 'r1', 'r1', 'r2'),
+      judgeId: fc.option(fc.constantFrom('j1', 'j1', 'j2'), { freq: 30 }),
+      entrantId: fc.option(fc.constantFrom('e1', 'e1', 'e2'), { freq: 30 }),
+      criterionId: fc.option(fc.constantFrom('k1', 'k2'), { freq: 30 }),
+      kind: fc.oneof(
+        {
+          weight: 12,
+          arbitrary: fc.constantFrom('enter', 'edit', 'clear') as fc.Arbitrary<
+            JournalEvent['kind']
+          >,
+        },
+        { weight: 4, arbitrary: fc.constantFrom(...EVENT_KINDS) },
+      ),
+      steps: fc.option(
+        fc.oneof(
+          { weight: 30, arbitrary: fc.integer({ min: 0, max: 3 }) },
+          { weight: 1, arbitrary: fc.constant(-1) },
+        ),
+        { freq: 8 },
+      ),
+      pass: fc.constantFrom(null, null, null, 1, 2) as fc.Arbitrary<1 | 2 | null>,
+      name: fc.constantFrom(...NAMES),
+      reason: fc.option(
+        fc.constantFrom(
+          'Theo phiếu giấy',
+          'Nhập nhầm',
+          ' ',
+          'Giám khảo đề nghị "sửa" lại\nxuống dòng',
+        ),
+        { freq: 3 },
+      ),
+      // Mostly absent: present on about one event in six.
+      settles: fc.oneof(
+        { weight: 5, arbitrary: fc.constant(null) },
+        {
+          weight: 1,
+          arbitrary: fc.array(
+            fc
+              .tuple(fc.constantFrom(...devices), fc.integer({ min: 1, max: 8 }))
+              .map(([d, s]) => `${d}#${s}`),
+            { minLength: 1, maxLength: 3 },
+          ),
+        },
+      ),
+    })
+    .map((r) => {
+      const { name, settles, ...rest } = r;
+      const e: UnsealedEvent = {
+        ...BASE,
+        ...rest,
+        by: { role: rest.kind === 'reopen' || rest.kind === 'lock' ? 'head' : 'judge', name },
+      };
+      return settles ? { ...e, settles } : e;
+    });
 
 /** Several devices' chains: device name → its sealed events in order. */
-export const aJournal = (opts: { devices?: readonly string[]; maxPerDevice?: number } = {}): fc.Arbitrary<JournalEvent[]> => {
+export const aJournal = (
+  opts: { devices?: readonly string[]; maxPerDevice?: number } = {},
+): fc.Arbitrary<JournalEvent[]> => {
   const devices = opts.devices ?? ['A', 'B', 'C'];
   return fc
-    .tuple(...devices.map(() => fc.array(anUnsealed(devices), { maxLength: opts.maxPerDevice ?? 12 })))
+    .tuple(
+      ...devices.map(() => fc.array(anUnsealed(devices), { maxLength: opts.maxPerDevice ?? 12 })),
+    )
     .map((perDevice) => {
       const out: JournalEvent[] = [];
       perDevice.forEach((list, i) => {
@@ -84,12 +127,15 @@ export const aJournal = (opts: { devices?: readonly string[]; maxPerDevice?: num
 };
 
 /** A journal as a file would hold it: each device's chain in order, devices interleaved at random. */
-export const anInterleavedJournal = (opts: { devices?: readonly string[]; maxPerDevice?: number } = {}): fc.Arbitrary<JournalEvent[]> =>
+export const anInterleavedJournal = (
+  opts: { devices?: readonly string[]; maxPerDevice?: number } = {},
+): fc.Arbitrary<JournalEvent[]> =>
   aJournal(opts).chain((events) =>
     fc.array(fc.nat(), { minLength: events.length, maxLength: events.length }).map((keys) => {
       // Random interleaving that keeps each device's order: sort by a random key per device position.
       const byDevice = new Map<string, JournalEvent[]>();
-      for (const e of events) (byDevice.get(e.deviceId) ?? byDevice.set(e.deviceId, []).get(e.deviceId)!).push(e);
+      for (const e of events)
+        (byDevice.get(e.deviceId) ?? byDevice.set(e.deviceId, []).get(e.deviceId)!).push(e);
       const queues = [...byDevice.values()];
       const out: JournalEvent[] = [];
       let k = 0;

@@ -7,7 +7,9 @@ import { afterAck, lastOf, nextBatch, nextLink, sealNext, unsent } from '@shared
 import { aDevice, aJournal, BASE, ref } from './journal-builders';
 
 /** Two devices' packets that overlap: random subsets of one journal. */
-const twoPackets = aJournal().chain((all) => fc.tuple(fc.constant(all), fc.subarray(all), fc.subarray(all)));
+const twoPackets = aJournal().chain((all) =>
+  fc.tuple(fc.constant(all), fc.subarray(all), fc.subarray(all)),
+);
 
 describe('merge: properties', () => {
   it('merging is idempotent and order-independent (commutative, associative)', () => {
@@ -44,7 +46,14 @@ describe('merge: properties', () => {
     const ab = merge([e], [other]);
     expect(ab).toEqual(merge([other], [e]));
     expect(ab.events).toHaveLength(2);
-    expect(ab.forks).toEqual([{ deviceId: 'A', seq: 1, hashes: [e.hash, other.hash].sort(), message: expect.stringContaining('A#1') }]);
+    expect(ab.forks).toEqual([
+      {
+        deviceId: 'A',
+        seq: 1,
+        hashes: [e.hash, other.hash].sort(),
+        message: expect.stringContaining('A#1'),
+      },
+    ]);
   });
 
   it('the same event twice is one event, not a fork', () => {

@@ -8,7 +8,14 @@ import { hash as nodeHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chainHead, type JournalEvent } from '@shared/journal/event';
-import { checkPrintout, CONTEST_WIDE, findPrintedCut, PRINT_LIST_LIMIT, readPrintedCode, type PrintCheck } from '@shared/journal/printout';
+import {
+  checkPrintout,
+  CONTEST_WIDE,
+  findPrintedCut,
+  PRINT_LIST_LIMIT,
+  readPrintedCode,
+  type PrintCheck,
+} from '@shared/journal/printout';
 import { CONTEST_SCOPE } from '@shared/journal/setup-event';
 import { verifyLines } from '@shared/journal/verify';
 import { aDevice, anInterleavedJournal, linesOf } from './journal-builders';
@@ -29,15 +36,37 @@ function morning() {
   put(b.emit({ judgeId: 'j2', entrantId: 'e1', criterionId: 'k1', steps: 16 }));
   put(a.emit({ judgeId: 'j1', entrantId: 'e2', criterionId: 'k1', steps: 15 }));
   put(b.emit({ judgeId: 'j2', entrantId: 'e2', criterionId: 'k1', steps: 14 }));
-  put(a.emit({ judgeId: 'j1', entrantId: 'e1', criterionId: 'k1', kind: 'edit', steps: 18, reason: 'Nhập nhầm' }));
+  put(
+    a.emit({
+      judgeId: 'j1',
+      entrantId: 'e1',
+      criterionId: 'k1',
+      kind: 'edit',
+      steps: 18,
+      reason: 'Nhập nhầm',
+    }),
+  );
   put(b.emit({ judgeId: 'j2', entrantId: null, criterionId: null, kind: 'submit', steps: null }));
   put(a.emit({ judgeId: 'j1', entrantId: null, criterionId: null, kind: 'submit', steps: null }));
-  put(b.emit({ judgeId: 'j2', entrantId: 'e1', criterionId: null, kind: 'comment', steps: null, reason: 'Trình bày tốt' }));
+  put(
+    b.emit({
+      judgeId: 'j2',
+      entrantId: 'e1',
+      criterionId: null,
+      kind: 'comment',
+      steps: null,
+      reason: 'Trình bày tốt',
+    }),
+  );
   return { a, b, file, printed: chainHead(file) };
 }
 
 /** As the main side answers: read's events, and "Kiểm tra toàn vẹn" of the same lines. */
-function check(file: readonly JournalEvent[] | readonly string[], code: string, roundId: string | null = 'r1'): PrintCheck {
+function check(
+  file: readonly JournalEvent[] | readonly string[],
+  code: string,
+  roundId: string | null = 'r1',
+): PrintCheck {
   const lines = typeof file[0] === 'string' ? (file as string[]) : linesOf(file as JournalEvent[]);
   const integrity = verifyLines(lines, { strict: true });
   return checkPrintout(integrity.valid, code, { roundId, integrity, sha256Hex: nodeSha });
@@ -64,37 +93,84 @@ const CASES: readonly Case[] = [
     expect: (r) => {
       const f = found(r);
       expect(f.matches).toBe(true);
-      expect(f.cut).toEqual({ events: 8, line: 8, devices: [{ deviceId: 'may-thu-ky-A', seq: 4 }, { deviceId: 'may-thu-ky-B', seq: 4 }] });
+      expect(f.cut).toEqual({
+        events: 8,
+        line: 8,
+        devices: [
+          { deviceId: 'may-thu-ky-A', seq: 4 },
+          { deviceId: 'may-thu-ky-B', seq: 4 },
+        ],
+      });
       expect(f.since.events).toBe(0);
       expect(f.since.listed).toEqual([]);
     },
   },
   {
     name: 'a score of the same round edited after printing: listed with old → new, no longer matches',
-    today: (m) => [...m.file, m.b.emit({ judgeId: 'j2', entrantId: 'e2', criterionId: 'k1', kind: 'edit', steps: 12, reason: 'Theo phiếu giấy' })],
+    today: (m) => [
+      ...m.file,
+      m.b.emit({
+        judgeId: 'j2',
+        entrantId: 'e2',
+        criterionId: 'k1',
+        kind: 'edit',
+        steps: 12,
+        reason: 'Theo phiếu giấy',
+      }),
+    ],
     expect: (r) => {
       const f = found(r);
       expect(f.matches).toBe(false);
       expect(f.cut.events).toBe(8);
-      expect(f.since).toMatchObject({ events: 1, affecting: 1, inScope: 1, entrants: ['e2'], judges: ['j2'], kinds: [{ kind: 'edit', events: 1 }], rounds: [{ roundId: 'r1', events: 1, affecting: 1 }] });
+      expect(f.since).toMatchObject({
+        events: 1,
+        affecting: 1,
+        inScope: 1,
+        entrants: ['e2'],
+        judges: ['j2'],
+        kinds: [{ kind: 'edit', events: 1 }],
+        rounds: [{ roundId: 'r1', events: 1, affecting: 1 }],
+      });
       const [one] = f.since.listed;
-      expect(one.event).toMatchObject({ kind: 'edit', steps: 12, deviceId: 'may-thu-ky-B', seq: 5 });
-      expect(one.previous).toMatchObject({ kind: 'enter', steps: 14, deviceId: 'may-thu-ky-B', seq: 2 });
+      expect(one.event).toMatchObject({
+        kind: 'edit',
+        steps: 12,
+        deviceId: 'may-thu-ky-B',
+        seq: 5,
+      });
+      expect(one.previous).toMatchObject({
+        kind: 'enter',
+        steps: 14,
+        deviceId: 'may-thu-ky-B',
+        seq: 2,
+      });
       expect(one.affects).toBe(true);
     },
   },
   {
     name: 'a score of another round entered after printing: the r1 document still matches, r2 is counted',
-    today: (m) => [...m.file, m.a.emit({ roundId: 'r2', judgeId: 'j1', entrantId: 'e9', criterionId: 'k7', steps: 9 })],
+    today: (m) => [
+      ...m.file,
+      m.a.emit({ roundId: 'r2', judgeId: 'j1', entrantId: 'e9', criterionId: 'k7', steps: 9 }),
+    ],
     expect: (r) => {
       const f = found(r);
       expect(f.matches).toBe(true);
-      expect(f.since).toMatchObject({ events: 1, affecting: 0, inScope: 0, listed: [], rounds: [{ roundId: 'r2', events: 1, affecting: 1 }] });
+      expect(f.since).toMatchObject({
+        events: 1,
+        affecting: 0,
+        inScope: 0,
+        listed: [],
+        rounds: [{ roundId: 'r2', events: 1, affecting: 1 }],
+      });
     },
   },
   {
     name: 'the same, asked without a round: any round counts, so it no longer matches',
-    today: (m) => [...m.file, m.a.emit({ roundId: 'r2', judgeId: 'j1', entrantId: 'e9', criterionId: 'k7', steps: 9 })],
+    today: (m) => [
+      ...m.file,
+      m.a.emit({ roundId: 'r2', judgeId: 'j1', entrantId: 'e9', criterionId: 'k7', steps: 9 }),
+    ],
     round: null,
     expect: (r) => {
       const f = found(r);
@@ -105,7 +181,17 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'only a remark after printing: listed, but it cannot change results',
-    today: (m) => [...m.file, m.a.emit({ judgeId: 'j1', entrantId: 'e2', criterionId: null, kind: 'comment', steps: null, reason: 'Cần bổ sung minh chứng' })],
+    today: (m) => [
+      ...m.file,
+      m.a.emit({
+        judgeId: 'j1',
+        entrantId: 'e2',
+        criterionId: null,
+        kind: 'comment',
+        steps: null,
+        reason: 'Cần bổ sung minh chứng',
+      }),
+    ],
     expect: (r) => {
       const f = found(r);
       expect(f.matches).toBe(true);
@@ -115,7 +201,18 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'a contest-wide change (a judge’s record) after printing counts for every round',
-    today: (m) => [...m.file, m.a.emit({ roundId: CONTEST_WIDE, judgeId: 'j1', entrantId: null, criterionId: null, kind: 'setup', steps: null, data: { entity: 'judge', id: 'j1', record: { id: 'j1', name: 'Nguyễn Văn An' } } } as never)],
+    today: (m) => [
+      ...m.file,
+      m.a.emit({
+        roundId: CONTEST_WIDE,
+        judgeId: 'j1',
+        entrantId: null,
+        criterionId: null,
+        kind: 'setup',
+        steps: null,
+        data: { entity: 'judge', id: 'j1', record: { id: 'j1', name: 'Nguyễn Văn An' } },
+      } as never),
+    ],
     expect: (r) => {
       const f = found(r);
       expect(f.matches).toBe(false);
@@ -129,12 +226,34 @@ const CASES: readonly Case[] = [
     expect: (r) => {
       const f = found(r);
       expect(f.matches).toBe(false);
-      expect(f.cut).toEqual({ events: 3, line: 3, devices: [{ deviceId: 'may-thu-ky-A', seq: 2 }, { deviceId: 'may-thu-ky-B', seq: 1 }] });
-      expect(f.since.listed.map((l) => `${l.event.deviceId}#${l.event.seq}`)).toEqual(['may-thu-ky-B#2', 'may-thu-ky-A#3', 'may-thu-ky-B#3', 'may-thu-ky-A#4', 'may-thu-ky-B#4']);
+      expect(f.cut).toEqual({
+        events: 3,
+        line: 3,
+        devices: [
+          { deviceId: 'may-thu-ky-A', seq: 2 },
+          { deviceId: 'may-thu-ky-B', seq: 1 },
+        ],
+      });
+      expect(f.since.listed.map((l) => `${l.event.deviceId}#${l.event.seq}`)).toEqual([
+        'may-thu-ky-B#2',
+        'may-thu-ky-A#3',
+        'may-thu-ky-B#3',
+        'may-thu-ky-A#4',
+        'may-thu-ky-B#4',
+      ]);
       expect(f.since.affecting).toBe(4); // the remark does not count
       // The edit of j1·e1 names the value before it: 17, typed before printing.
-      expect(f.since.listed[1].previous).toMatchObject({ steps: 17, seq: 1, deviceId: 'may-thu-ky-A' });
-      expect(f.since.kinds).toEqual([{ kind: 'enter', events: 1 }, { kind: 'edit', events: 1 }, { kind: 'submit', events: 2 }, { kind: 'comment', events: 1 }]);
+      expect(f.since.listed[1].previous).toMatchObject({
+        steps: 17,
+        seq: 1,
+        deviceId: 'may-thu-ky-A',
+      });
+      expect(f.since.kinds).toEqual([
+        { kind: 'enter', events: 1 },
+        { kind: 'edit', events: 1 },
+        { kind: 'submit', events: 2 },
+        { kind: 'comment', events: 1 },
+      ]);
     },
   },
   {
@@ -151,7 +270,11 @@ const CASES: readonly Case[] = [
     expect: (r) => {
       const f = found(r);
       expect(f.matches).toBe(false);
-      expect(f.since.listed[0].event).toMatchObject({ deviceId: 'may-thu-ky-A', seq: 2, steps: 20 });
+      expect(f.since.listed[0].event).toMatchObject({
+        deviceId: 'may-thu-ky-A',
+        seq: 2,
+        steps: 20,
+      });
     },
   },
   {
@@ -166,7 +289,8 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'a line in the middle edited by hand (not re-sealed): damaged, named at its line',
-    today: (m) => linesOf(m.file).map((l, i) => (i === 3 ? l.replace('"steps":14', '"steps":19') : l)),
+    today: (m) =>
+      linesOf(m.file).map((l, i) => (i === 3 ? l.replace('"steps":14', '"steps":19') : l)),
     expect: (r) => {
       // B's head (seq 4) is still there, so the code can even be found; but the data is damaged.
       const f = found(r);
@@ -177,8 +301,10 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'the last line edited by hand: not found, and the damage is named',
-    today: (m) => linesOf(m.file).map((l, i) => (i === 7 ? l.replace('Trình bày tốt', 'Trình bày kém') : l)),
-    expect: (r) => expect(r).toMatchObject({ status: 'notFound', why: 'damaged', damage: { line: 8 } }),
+    today: (m) =>
+      linesOf(m.file).map((l, i) => (i === 7 ? l.replace('Trình bày tốt', 'Trình bày kém') : l)),
+    expect: (r) =>
+      expect(r).toMatchObject({ status: 'notFound', why: 'damaged', damage: { line: 8 } }),
   },
   {
     name: 'a blank score sheet printed before any score: the empty journal’s code is found at 0',
@@ -203,12 +329,14 @@ const CASES: readonly Case[] = [
     name: 'typo: one character missing',
     today: (m) => m.file,
     code: (m) => m.printed.slice(1),
-    expect: (r) => expect(r).toMatchObject({ status: 'badCode', message: expect.stringContaining('11 ký tự') }),
+    expect: (r) =>
+      expect(r).toMatchObject({ status: 'badCode', message: expect.stringContaining('11 ký tự') }),
   },
   {
     name: 'pasted with the document’s words, lower case, spaces and dashes',
     today: (m) => m.file,
-    code: (m) => `Mã kiểm tra nhật ký chấm điểm: ${m.printed.slice(0, 4).toLowerCase()} - ${m.printed.slice(4, 8)} ${m.printed.slice(8).toLowerCase()}.`,
+    code: (m) =>
+      `Mã kiểm tra nhật ký chấm điểm: ${m.printed.slice(0, 4).toLowerCase()} - ${m.printed.slice(4, 8)} ${m.printed.slice(8).toLowerCase()}.`,
     expect: (r) => expect(found(r).matches).toBe(true),
   },
 ];
@@ -235,9 +363,14 @@ describe('Kiểm tra bản in: the printed code leads back to its state', () => 
     const a = aDevice('A');
     const file = [a.emit({ steps: 1 })];
     const code = chainHead(file);
-    for (let i = 0; i < PRINT_LIST_LIMIT + 50; i++) file.push(a.emit({ kind: 'edit', steps: i % 20 }));
+    for (let i = 0; i < PRINT_LIST_LIMIT + 50; i++)
+      file.push(a.emit({ kind: 'edit', steps: i % 20 }));
     const f = found(check(file, code));
-    expect(f.since).toMatchObject({ events: PRINT_LIST_LIMIT + 50, affecting: PRINT_LIST_LIMIT + 50, inScope: PRINT_LIST_LIMIT + 50 });
+    expect(f.since).toMatchObject({
+      events: PRINT_LIST_LIMIT + 50,
+      affecting: PRINT_LIST_LIMIT + 50,
+      inScope: PRINT_LIST_LIMIT + 50,
+    });
     expect(f.since.listed).toHaveLength(PRINT_LIST_LIMIT);
     expect(f.since.listed[1].previous?.seq).toBe(2);
   });
@@ -288,15 +421,20 @@ describe('reading the code as typed', () => {
 describe('the prefix search agrees with chainHead on every prefix', () => {
   it('property: random interleaved journals, awkwardly sorting device ids, any prefix → found at the first prefix with that code', () => {
     fc.assert(
-      fc.property(anInterleavedJournal({ devices: ['a', 'a:1', 'a:b', 'a:10'], maxPerDevice: 8 }), fc.nat(), (events, pick) => {
-        const k = events.length === 0 ? 0 : pick % (events.length + 1);
-        const code = chainHead(events.slice(0, k));
-        const cut = findPrintedCut(events, code);
-        expect(cut).not.toBeNull();
-        expect(cut!.events).toBeLessThanOrEqual(k);
-        expect(chainHead(events.slice(0, cut!.events))).toBe(code);
-        for (let j = 0; j < cut!.events; j++) expect(chainHead(events.slice(0, j))).not.toBe(code);
-      }),
+      fc.property(
+        anInterleavedJournal({ devices: ['a', 'a:1', 'a:b', 'a:10'], maxPerDevice: 8 }),
+        fc.nat(),
+        (events, pick) => {
+          const k = events.length === 0 ? 0 : pick % (events.length + 1);
+          const code = chainHead(events.slice(0, k));
+          const cut = findPrintedCut(events, code);
+          expect(cut).not.toBeNull();
+          expect(cut!.events).toBeLessThanOrEqual(k);
+          expect(chainHead(events.slice(0, cut!.events))).toBe(code);
+          for (let j = 0; j < cut!.events; j++)
+            expect(chainHead(events.slice(0, j))).not.toBe(code);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -309,7 +447,11 @@ describe('speed: 100k events', () => {
     const seq = new Array<number>(9).fill(0);
     for (let i = 0; i < n; i++) {
       const d = (i * 7) % 9;
-      out.push({ deviceId: `device-${d}`, seq: ++seq[d], hash: nodeSha(String(i)) } as JournalEvent);
+      out.push({
+        deviceId: `device-${d}`,
+        seq: ++seq[d],
+        hash: nodeSha(String(i)),
+      } as JournalEvent);
     }
     return out;
   }

@@ -6,16 +6,24 @@ import type { Score } from '@shared/model/types';
 import { aDevice, aJournal, BASE, ref, shuffledWithDuplicates } from './journal-builders';
 
 const score = (p: ReturnType<typeof project>, over: Partial<Score> = {}) =>
-  p.scores.find((s) => s.judgeId === (over.judgeId ?? 'j1') && s.entrantId === (over.entrantId ?? 'e1') && s.criterionId === (over.criterionId ?? 'k1'));
+  p.scores.find(
+    (s) =>
+      s.judgeId === (over.judgeId ?? 'j1') &&
+      s.entrantId === (over.entrantId ?? 'e1') &&
+      s.criterionId === (over.criterionId ?? 'k1'),
+  );
 
 describe('projection: properties', () => {
   it('for random event sequences across devices, the projection is the same for any order and any duplication', () => {
     let compared = 0;
     fc.assert(
-      fc.property(aJournal().chain((events) => fc.tuple(fc.constant(events), shuffledWithDuplicates(events))), ([events, reordered]) => {
-        expect(project(reordered)).toEqual(project(events));
-        compared++;
-      }),
+      fc.property(
+        aJournal().chain((events) => fc.tuple(fc.constant(events), shuffledWithDuplicates(events))),
+        ([events, reordered]) => {
+          expect(project(reordered)).toEqual(project(events));
+          compared++;
+        },
+      ),
       { numRuns: 300 },
     );
     console.log(`projection order/duplication: ${compared} journals compared, differences 0`);
@@ -23,14 +31,24 @@ describe('projection: properties', () => {
 
   it('a forked key never makes the result depend on arrival order', () => {
     fc.assert(
-      fc.property(aJournal({ maxPerDevice: 6 }).filter((es) => es.length > 0), fc.nat(), fc.integer({ min: 0, max: 4 }), (events, pick, steps) => {
-        const victim = events[pick % events.length];
-        const twin = seal({ ...victim, steps: victim.steps === steps ? steps + 1 : steps }, victim.deviceId, victim.seq, victim.prev);
-        const a = project([...events, twin]);
-        const b = project([twin, ...[...events].reverse()]);
-        expect(a).toEqual(b);
-        expect(a.forks.map((f) => `${f.deviceId}#${f.seq}`)).toEqual([ref(victim)]);
-      }),
+      fc.property(
+        aJournal({ maxPerDevice: 6 }).filter((es) => es.length > 0),
+        fc.nat(),
+        fc.integer({ min: 0, max: 4 }),
+        (events, pick, steps) => {
+          const victim = events[pick % events.length];
+          const twin = seal(
+            { ...victim, steps: victim.steps === steps ? steps + 1 : steps },
+            victim.deviceId,
+            victim.seq,
+            victim.prev,
+          );
+          const a = project([...events, twin]);
+          const b = project([twin, ...[...events].reverse()]);
+          expect(a).toEqual(b);
+          expect(a.forks.map((f) => `${f.deviceId}#${f.seq}`)).toEqual([ref(victim)]);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -48,7 +66,13 @@ describe('projection: rules', () => {
     const a = aDevice('A');
     a.emit({ steps: 5 });
     a.emit({ kind: 'clear', steps: null });
-    expect(score(project(a.events))).toEqual({ roundId: 'r1', judgeId: 'j1', entrantId: 'e1', criterionId: 'k1', steps: null });
+    expect(score(project(a.events))).toEqual({
+      roundId: 'r1',
+      judgeId: 'j1',
+      entrantId: 'e1',
+      criterionId: 'k1',
+      steps: null,
+    });
   });
 
   it('two devices disagree on a cell → conflict, not last-writer-wins', () => {
@@ -59,7 +83,10 @@ describe('projection: rules', () => {
     const p = project([...a.events, ...b.events]);
     expect(score(p)).toBeUndefined();
     expect(p.conflicts).toHaveLength(1);
-    expect(p.conflicts[0].candidates.map((c) => [c.ref, c.value])).toEqual([['A#1', 5], ['B#1', 6]]);
+    expect(p.conflicts[0].candidates.map((c) => [c.ref, c.value])).toEqual([
+      ['A#1', 5],
+      ['B#1', 6],
+    ]);
     expect(p.conflicts[0].message).toContain('Cần người có thẩm quyền quyết định');
   });
 
@@ -80,7 +107,14 @@ describe('projection: rules', () => {
     a.emit({ steps: 5 });
     b.emit({ steps: 6 });
     const conflict = project([...a.events, ...b.events]).conflicts[0];
-    h.emit(resolutionTemplate(conflict, 6, { contestId: 'c1', by: { role: 'head', name: 'Trưởng ban' }, at: '2025-05-12T11:00:00+07:00', reason: 'Theo phiếu giấy có chữ ký' }));
+    h.emit(
+      resolutionTemplate(conflict, 6, {
+        contestId: 'c1',
+        by: { role: 'head', name: 'Trưởng ban' },
+        at: '2025-05-12T11:00:00+07:00',
+        reason: 'Theo phiếu giấy có chữ ký',
+      }),
+    );
     const p = project([...a.events, ...b.events, ...h.events]);
     expect(p.conflicts).toEqual([]);
     expect(score(p)?.steps).toBe(6);
@@ -135,7 +169,12 @@ describe('projection: rules', () => {
     s2.emit({ pass: 2, steps: 8, by: { role: 'secretary', name: 'Thư ký 2' } });
     const p = project([...s1.events, ...s2.events]);
     expect(p.mismatches).toHaveLength(1);
-    expect(p.mismatches[0]).toMatchObject({ pass1: { kind: 'value', steps: 7 }, pass2: { kind: 'value', steps: 8 }, state: 'mismatch', decided: false });
+    expect(p.mismatches[0]).toMatchObject({
+      pass1: { kind: 'value', steps: 7 },
+      pass2: { kind: 'value', steps: 8 },
+      state: 'mismatch',
+      decided: false,
+    });
     expect(p.scores).toEqual([]); // passes alone never set the official score
   });
 
@@ -157,7 +196,12 @@ describe('projection: rules', () => {
     const s2 = aDevice('S2');
     const p1 = s1.emit({ pass: 1, steps: 7 });
     const p2 = s2.emit({ pass: 2, steps: 8 });
-    s1.emit({ kind: 'verifyConfirm', steps: 8, settles: [ref(p2)], reason: 'Đối chiếu phiếu giấy' });
+    s1.emit({
+      kind: 'verifyConfirm',
+      steps: 8,
+      settles: [ref(p2)],
+      reason: 'Đối chiếu phiếu giấy',
+    });
     const p = project([...s1.events, ...s2.events]);
     expect(p.mismatches).toEqual([]);
     expect(p.doubleKey[0].decided).toBe(true);
@@ -181,11 +225,26 @@ describe('projection: rules', () => {
   it('reopen needs a reason', () => {
     const j = aDevice('J');
     j.emit({ kind: 'submit', entrantId: null, criterionId: null, steps: null });
-    const bad = j.emit({ kind: 'reopen', entrantId: null, criterionId: null, steps: null, reason: null, by: { role: 'head', name: 'Trưởng ban' } });
+    const bad = j.emit({
+      kind: 'reopen',
+      entrantId: null,
+      criterionId: null,
+      steps: null,
+      reason: null,
+      by: { role: 'head', name: 'Trưởng ban' },
+    });
     let p = project(j.events);
-    expect(p.sheets).toEqual([{ roundId: 'r1', judgeId: 'j1', entrantId: null, pass: null, state: 'submitted' }]);
+    expect(p.sheets).toEqual([
+      { roundId: 'r1', judgeId: 'j1', entrantId: null, pass: null, state: 'submitted' },
+    ]);
     expect(p.issues.map((i) => [i.ref, i.code])).toEqual([[ref(bad), 'reasonRequired']]);
-    j.emit({ kind: 'reopen', entrantId: null, criterionId: null, steps: null, reason: 'Giám khảo xin sửa điểm' });
+    j.emit({
+      kind: 'reopen',
+      entrantId: null,
+      criterionId: null,
+      steps: null,
+      reason: 'Giám khảo xin sửa điểm',
+    });
     p = project(j.events);
     expect(p.sheets[0].state).toBe('reopened');
   });
@@ -194,7 +253,14 @@ describe('projection: rules', () => {
     const j = aDevice('J');
     const h = aDevice('H');
     const sub = j.emit({ kind: 'submit', entrantId: null, criterionId: null, steps: null });
-    h.emit({ kind: 'reopen', entrantId: null, criterionId: null, steps: null, reason: 'Sai tiêu chí 2', settles: [ref(sub)] });
+    h.emit({
+      kind: 'reopen',
+      entrantId: null,
+      criterionId: null,
+      steps: null,
+      reason: 'Sai tiêu chí 2',
+      settles: [ref(sub)],
+    });
     const p = project([...j.events, ...h.events]);
     expect(p.conflicts).toEqual([]);
     expect(p.sheets[0].state).toBe('reopened');
@@ -233,13 +299,36 @@ describe('projection: rules', () => {
 
   it('penalties, objective scores and tie-break scores are projected; a penalty needs a reason', () => {
     const s = aDevice('S');
-    s.emit({ kind: 'penalty', judgeId: null, criterionId: null, steps: 50, reason: 'Quá giờ 30 giây' });
+    s.emit({
+      kind: 'penalty',
+      judgeId: null,
+      criterionId: null,
+      steps: 50,
+      reason: 'Quá giờ 30 giây',
+    });
     s.emit({ kind: 'objective', judgeId: null, criterionId: 'k9', steps: 12 });
-    s.emit({ kind: 'tieBreak', judgeId: null, criterionId: null, steps: 300, reason: 'Câu hỏi phụ' });
-    const noWhy = s.emit({ kind: 'penalty', judgeId: null, entrantId: 'e2', criterionId: null, steps: 25, reason: null });
+    s.emit({
+      kind: 'tieBreak',
+      judgeId: null,
+      criterionId: null,
+      steps: 300,
+      reason: 'Câu hỏi phụ',
+    });
+    const noWhy = s.emit({
+      kind: 'penalty',
+      judgeId: null,
+      entrantId: 'e2',
+      criterionId: null,
+      steps: 25,
+      reason: null,
+    });
     const p = project(s.events);
-    expect(p.penalties).toEqual([{ roundId: 'r1', entrantId: 'e1', criterionId: null, cp: 50, reason: 'Quá giờ 30 giây' }]);
-    expect(p.objectives).toEqual([{ roundId: 'r1', entrantId: 'e1', criterionId: 'k9', steps: 12 }]);
+    expect(p.penalties).toEqual([
+      { roundId: 'r1', entrantId: 'e1', criterionId: null, cp: 50, reason: 'Quá giờ 30 giây' },
+    ]);
+    expect(p.objectives).toEqual([
+      { roundId: 'r1', entrantId: 'e1', criterionId: 'k9', steps: 12 },
+    ]);
     expect(p.tieBreaks).toEqual([{ roundId: 'r1', entrantId: 'e1', judgeId: null, steps: 300 }]);
     expect(p.issues.map((i) => [i.ref, i.code])).toEqual([[ref(noWhy), 'reasonRequired']]);
   });
@@ -286,11 +375,12 @@ describe('projection: rules', () => {
       ['k3', 'e1', 1, undefined, false],
       ['k1', 'e2', 2, undefined, true],
     ]);
-    expect(diff[0].message).toBe('Giám khảo “j1”, thí sinh/mô hình “e1”, tiêu chí “k2”: cơ sở dữ liệu ghi 4, sổ điểm ghi 3.');
+    expect(diff[0].message).toBe(
+      'Giám khảo “j1”, thí sinh/mô hình “e1”, tiêu chí “k2”: cơ sở dữ liệu ghi 4, sổ điểm ghi 3.',
+    );
   });
 });
 
 function cell(criterionId: string, entrantId = 'e1'): Omit<Score, 'steps'> {
   return { roundId: 'r1', judgeId: 'j1', entrantId, criterionId } as Omit<Score, 'steps'>;
 }
-

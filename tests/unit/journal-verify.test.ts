@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chainHead, hashEvent, isJournalEventShape, journalEventSchema, seal, type JournalEvent } from '@shared/journal/event';
+import {
+  canonicalJson,
+  chainHead,
+  hashEvent,
+  isJournalEventShape,
+  journalEventSchema,
+  seal,
+  type JournalEvent,
+} from '@shared/journal/event';
 import { verifyLines, verifyText } from '@shared/journal/verify';
 import { aDevice, anInterleavedJournal, BASE, linesOf } from './journal-builders';
 
@@ -24,7 +32,13 @@ function sampleJournal(): JournalEvent[] {
   a.emit({ steps: 17 });
   b.emit({ steps: 16, by: { role: 'judge', name: 'Trần Thị Bình' } });
   a.emit({ kind: 'edit', steps: 18, reason: 'Nhập nhầm "17"\nsửa lại' });
-  h.emit({ kind: 'edit', steps: 18, settles: ['may-thu-ky-1#2', 'máy giám khảo #2#1'], reason: 'Theo phiếu giấy', by: { role: 'head', name: 'Trưởng ban' } });
+  h.emit({
+    kind: 'edit',
+    steps: 18,
+    settles: ['may-thu-ky-1#2', 'máy giám khảo #2#1'],
+    reason: 'Theo phiếu giấy',
+    by: { role: 'head', name: 'Trưởng ban' },
+  });
   b.emit({ kind: 'submit', entrantId: null, criterionId: null, steps: null });
   a.emit({ kind: 'penalty', judgeId: null, steps: 50, reason: 'Quá giờ' });
   return [a.events[0], b.events[0], a.events[1], h.events[0], b.events[1], a.events[2]];
@@ -58,7 +72,9 @@ describe('verify: every single-byte change is detected at its line', () => {
       ),
       { numRuns: 400 },
     );
-    console.log(`journal byte mutations (random journals): ${tried} tried, accepted 0, undetected ${undetected}`);
+    console.log(
+      `journal byte mutations (random journals): ${tried} tried, accepted 0, undetected ${undetected}`,
+    );
   });
 
   it('exhaustive on a sample journal: every byte of every line, nine replacement values each', () => {
@@ -70,19 +86,26 @@ describe('verify: every single-byte change is detected at its line', () => {
       const bytes = utf8.encode(lines[i]);
       for (let off = 0; off < bytes.length; off++) {
         const old = bytes[off];
-        const values = new Set([0x00, 0x0a, 0x20, 0x22, 0x30, 0x5c, 0xff, old ^ 0x01, old ^ 0x20].filter((v) => v !== old));
+        const values = new Set(
+          [0x00, 0x0a, 0x20, 0x22, 0x30, 0x5c, 0xff, old ^ 0x01, old ^ 0x20].filter(
+            (v) => v !== old,
+          ),
+        );
         for (const v of values) {
           const changed = [...lines];
           changed[i] = mutate(lines[i], off, v);
           for (const mode of MODES) {
             tried++;
             const check = verifyLines(changed, mode);
-            if (check.firstBad?.line !== i) missed.push(`line ${i} byte ${off} → ${v} (${mode.strict ? 'strict' : 'quick'})`);
+            if (check.firstBad?.line !== i)
+              missed.push(`line ${i} byte ${off} → ${v} (${mode.strict ? 'strict' : 'quick'})`);
           }
         }
       }
     }
-    console.log(`journal byte mutations (exhaustive sample): ${tried} tried, undetected ${missed.length}`);
+    console.log(
+      `journal byte mutations (exhaustive sample): ${tried} tried, undetected ${missed.length}`,
+    );
     expect(missed).toEqual([]);
   }, 60_000);
 });
@@ -103,7 +126,9 @@ describe('verify: all 255 changes of every byte of one line', () => {
         }
       }
     }
-    console.log(`journal byte mutations (one line, every value): ${tried} tried, undetected ${undetected}`);
+    console.log(
+      `journal byte mutations (one line, every value): ${tried} tried, undetected ${undetected}`,
+    );
     expect(undetected).toBe(0);
   }, 60_000);
 });
@@ -114,13 +139,22 @@ describe('verify: rules', () => {
 
   it('a good journal is ok, counts its events and gives the chain head', () => {
     const check = verifyLines(lines);
-    expect(check).toMatchObject({ ok: true, events: 6, firstBad: null, head: chainHead(journal), badLines: 0 });
+    expect(check).toMatchObject({
+      ok: true,
+      events: 6,
+      firstBad: null,
+      head: chainHead(journal),
+      badLines: 0,
+    });
   });
 
   it('a changed field is reported as a hash mismatch, in Vietnamese, with the 1-based line number', () => {
     const changed = [...lines];
     changed[2] = changed[2].replace('"steps":18', '"steps":19');
-    expect(verifyLines(changed).firstBad).toEqual({ line: 2, reason: 'Dòng 3: mã băm không khớp — nội dung đã bị sửa.' });
+    expect(verifyLines(changed).firstBad).toEqual({
+      line: 2,
+      reason: 'Dòng 3: mã băm không khớp — nội dung đã bị sửa.',
+    });
   });
 
   it('an edited event re-sealed with a fresh hash is caught at the next event of that device', () => {
@@ -157,7 +191,9 @@ describe('verify: rules', () => {
 
   it('an event of another contest is bad when the contest is known', () => {
     const other = aDevice('X').emit({ contestId: 'khac' });
-    expect(verifyLines([...lines, canonicalJson(other)], { contestId: 'c1' }).firstBad?.reason).toContain('thuộc cuộc thi khác');
+    expect(
+      verifyLines([...lines, canonicalJson(other)], { contestId: 'c1' }).firstBad?.reason,
+    ).toContain('thuộc cuộc thi khác');
   });
 
   it('a blank line and a non-canonical spelling are bad', () => {
@@ -196,26 +232,71 @@ describe('isJournalEventShape accepts exactly what journalEventSchema accepts', 
   const FIELDS = Object.keys(journalEventSchema.shape);
   const anOdd = fc.oneof(
     fc.jsonValue(),
-    fc.constantFrom(undefined, null, 0, 1, 2, 3, -1, 1.5, 1e6, 1e6 + 1, -1e6 - 1, 2 ** 53, '', 'x', 'a'.repeat(64), 'a'.repeat(65), 'a'.repeat(101), 'enter', 'lock', 'judge', 'A#1', 'A#0', ['A#1'], [], ['x'], { role: 'judge', name: 'x' }, { role: 'judge' }, { role: 'boss', name: '' }, { role: 'judge', name: 'x', extra: 1 }),
+    fc.constantFrom(
+      undefined,
+      null,
+      0,
+      1,
+      2,
+      3,
+      -1,
+      1.5,
+      1e6,
+      1e6 + 1,
+      -1e6 - 1,
+      2 ** 53,
+      '',
+      'x',
+      'a'.repeat(64),
+      'a'.repeat(65),
+      'a'.repeat(101),
+      'enter',
+      'lock',
+      'judge',
+      'A#1',
+      'A#0',
+      ['A#1'],
+      [],
+      ['x'],
+      { role: 'judge', name: 'x' },
+      { role: 'judge' },
+      { role: 'boss', name: '' },
+      { role: 'judge', name: 'x', extra: 1 },
+    ),
   );
   const mutation = fc.oneof(
-    fc.record({ op: fc.constant('set' as const), key: fc.constantFrom(...FIELDS, 'extra', '__proto__'), value: anOdd }),
+    fc.record({
+      op: fc.constant('set' as const),
+      key: fc.constantFrom(...FIELDS, 'extra', '__proto__'),
+      value: anOdd,
+    }),
     fc.record({ op: fc.constant('delete' as const), key: fc.constantFrom(...FIELDS) }),
   );
 
   it('property: valid events with random field changes get the same verdict', () => {
     let compared = 0;
     fc.assert(
-      fc.property(anInterleavedJournal({ maxPerDevice: 3 }).filter((es) => es.length > 0), fc.array(mutation, { maxLength: 3 }), fc.nat(), (events, changes, k) => {
-        const o: Record<string, unknown> = JSON.parse(canonicalJson(events[k % events.length]));
-        for (const c of changes) {
-          if (c.op === 'delete') delete o[c.key];
-          else if (c.key === '__proto__') Object.defineProperty(o, '__proto__', { value: c.value, enumerable: true, configurable: true, writable: true });
-          else o[c.key] = c.value;
-        }
-        compared++;
-        expect(isJournalEventShape(o)).toBe(journalEventSchema.safeParse(o).success);
-      }),
+      fc.property(
+        anInterleavedJournal({ maxPerDevice: 3 }).filter((es) => es.length > 0),
+        fc.array(mutation, { maxLength: 3 }),
+        fc.nat(),
+        (events, changes, k) => {
+          const o: Record<string, unknown> = JSON.parse(canonicalJson(events[k % events.length]));
+          for (const c of changes) {
+            if (c.op === 'delete') delete o[c.key];
+            else if (c.key === '__proto__')
+              Object.defineProperty(o, '__proto__', {
+                value: c.value,
+                enumerable: true,
+                configurable: true,
+                writable: true,
+              });
+            else o[c.key] = c.value;
+          }
+          compared++;
+          expect(isJournalEventShape(o)).toBe(journalEventSchema.safeParse(o).success);
+        },
+      ),
       { numRuns: 2000 },
     );
     console.log(`shape check vs zod: ${compared} objects compared, disagreements 0`);
@@ -224,13 +305,31 @@ describe('isJournalEventShape accepts exactly what journalEventSchema accepts', 
   it('table: edge values', () => {
     const good = JSON.parse(canonicalJson(seal(BASE, 'A', 1, ''))) as Record<string, unknown>;
     const cases: [string, unknown][] = [
-      ['seq', 0], ['seq', 2 ** 53], ['seq', 1.5], ['steps', 1_000_001], ['steps', -1_000_000], ['pass', 3], ['v', 2], ['hash', 'a'.repeat(63)],
-      ['settles', []], ['settles', ['#1']], ['settles', ['A#01']], ['settles', Array.from({ length: 65 }, (_, i) => `A#${i + 1}`)], ['by', { name: 'x', role: 'head' }],
-      ['at', 'x'.repeat(41)], ['reason', 'x'.repeat(2001)], ['contestId', ''], ['deviceId', 'd'.repeat(100)],
+      ['seq', 0],
+      ['seq', 2 ** 53],
+      ['seq', 1.5],
+      ['steps', 1_000_001],
+      ['steps', -1_000_000],
+      ['pass', 3],
+      ['v', 2],
+      ['hash', 'a'.repeat(63)],
+      ['settles', []],
+      ['settles', ['#1']],
+      ['settles', ['A#01']],
+      ['settles', Array.from({ length: 65 }, (_, i) => `A#${i + 1}`)],
+      ['by', { name: 'x', role: 'head' }],
+      ['at', 'x'.repeat(41)],
+      ['reason', 'x'.repeat(2001)],
+      ['contestId', ''],
+      ['deviceId', 'd'.repeat(100)],
     ];
     for (const [key, value] of cases) {
       const o = { ...good, [key]: value };
-      expect([key, value, isJournalEventShape(o)]).toEqual([key, value, journalEventSchema.safeParse(o).success]);
+      expect([key, value, isJournalEventShape(o)]).toEqual([
+        key,
+        value,
+        journalEventSchema.safeParse(o).success,
+      ]);
     }
   });
 });

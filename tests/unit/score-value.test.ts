@@ -51,7 +51,13 @@ describe('display rounds half-up at two decimals and uses the comma', () => {
     [frac(-50, 1), '-0,50'],
   ])('%o cp → %s', (f, text) => expect(formatPoints(f)).toBe(text));
 
-  it.each([[850, '8,5'], [1000, '10'], [825, '8,25'], [5, '0,05'], [-50, '-0,5']])('formatCp(%i) = %s', (cp, text) => expect(formatCp(cp)).toBe(text));
+  it.each([
+    [850, '8,5'],
+    [1000, '10'],
+    [825, '8,25'],
+    [5, '0,05'],
+    [-50, '-0,5'],
+  ])('formatCp(%i) = %s', (cp, text) => expect(formatCp(cp)).toBe(text));
 
   it('parseCentipoints reads at most two decimals exactly', () => {
     expect(parseCentipoints('12,34')).toBe(1234);

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { findOutliers } from '@shared/scoring/outliers';
 import { hashPin, pinMatches, pinProblem } from '@shared/scoring/judge-pin';
 
-const row = (id: string, totalCp: number, panelCp: number[] = []) => ({ entrantId: id, entrantName: `Đội ${id}`, totalCp, panelCp });
+const row = (id: string, totalCp: number, panelCp: number[] = []) => ({
+  entrantId: id,
+  entrantName: `Đội ${id}`,
+  totalCp,
+  panelCp,
+});
 
 describe('outlier prompts before a judge submits', () => {
   it('a typo far from the judge’s own average is prompted (85 typed for 8,5 inflates one total)', () => {
-    const out = findOutliers([row('a', 8000), row('b', 8200), row('c', 7900), row('d', 15650)], 10000);
+    const out = findOutliers(
+      [row('a', 8000), row('b', 8200), row('c', 7900), row('d', 15650)],
+      10000,
+    );
     expect(out.map((o) => o.entrantId)).toEqual(['d']);
     expect(out[0].message).toContain('của chính giám khảo');
   });
@@ -18,8 +26,16 @@ describe('outlier prompts before a judge submits', () => {
   });
 
   it.each([
-    ['within 20 % of the maximum: no prompt', [row('a', 8000, [7000]), row('b', 7500), row('c', 8500)], 0],
-    ['fewer than three entrants: the own-average check is off', [row('a', 2000), row('b', 9000)], 0],
+    [
+      'within 20 % of the maximum: no prompt',
+      [row('a', 8000, [7000]), row('b', 7500), row('c', 8500)],
+      0,
+    ],
+    [
+      'fewer than three entrants: the own-average check is off',
+      [row('a', 2000), row('b', 9000)],
+      0,
+    ],
     ['an empty sheet: nothing to prompt', [], 0],
   ])('%s', (_rule, rows, n) => {
     expect(findOutliers(rows, 10000)).toHaveLength(n);
@@ -41,7 +57,13 @@ describe('judge PINs', () => {
     expect(pinMatches({ id: 'j1' }, '')).toBe(true); // no PIN set
   });
 
-  it.each([['1234', null], ['12345678', null], ['123', 'Mã PIN gồm 4 đến 8 chữ số.'], ['12a4', 'Mã PIN gồm 4 đến 8 chữ số.'], ['123456789', 'Mã PIN gồm 4 đến 8 chữ số.']])('“%s” → %s', (pin, problem) => {
+  it.each([
+    ['1234', null],
+    ['12345678', null],
+    ['123', 'Mã PIN gồm 4 đến 8 chữ số.'],
+    ['12a4', 'Mã PIN gồm 4 đến 8 chữ số.'],
+    ['123456789', 'Mã PIN gồm 4 đến 8 chữ số.'],
+  ])('“%s” → %s', (pin, problem) => {
     expect(pinProblem(pin)).toBe(problem);
   });
 });

@@ -4,22 +4,47 @@
  * decisions — and the form setup events take (shared/journal/setup-event.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashEvent, journalEventSchema, type UnsealedEvent } from '@shared/journal/event';
-import { decisionEvent, setupChanged, setupEvent, type AnySetupRecord, type SetupEntity } from '@shared/journal/setup-event';
+import {
+  canonicalJson,
+  hashEvent,
+  journalEventSchema,
+  type UnsealedEvent,
+} from '@shared/journal/event';
+import {
+  decisionEvent,
+  setupChanged,
+  setupEvent,
+  type AnySetupRecord,
+  type SetupEntity,
+} from '@shared/journal/setup-event';
 import { projectSetup } from '@shared/journal/setup-projection';
 import { verifyLines } from '@shared/journal/verify';
 import { aContest, aCriterion, aJudge, aRound, anEntrant } from '../support/builders';
 import { aDevice, BASE, ref } from './journal-builders';
 
-const meta = { contestId: 'c1', by: { role: 'secretary' as const, name: 'Thư ký' }, at: '2026-11-23T08:00:00.000Z' };
-const put = (entity: SetupEntity, after: AnySetupRecord, reason?: string): UnsealedEvent => setupEvent(entity, undefined, after, { ...meta, reason });
-const remove = (entity: SetupEntity, before: AnySetupRecord, reason?: string): UnsealedEvent => setupEvent(entity, before, null, { ...meta, reason });
-const basics = () => [put('contest', aContest()), put('round', aRound()), put('criterion', aCriterion()), put('judge', aJudge()), put('entrant', anEntrant())];
+const meta = {
+  contestId: 'c1',
+  by: { role: 'secretary' as const, name: 'Thư ký' },
+  at: '2026-11-23T08:00:00.000Z',
+};
+const put = (entity: SetupEntity, after: AnySetupRecord, reason?: string): UnsealedEvent =>
+  setupEvent(entity, undefined, after, { ...meta, reason });
+const remove = (entity: SetupEntity, before: AnySetupRecord, reason?: string): UnsealedEvent =>
+  setupEvent(entity, before, null, { ...meta, reason });
+const basics = () => [
+  put('contest', aContest()),
+  put('round', aRound()),
+  put('criterion', aCriterion()),
+  put('judge', aJudge()),
+  put('entrant', anEntrant()),
+];
 
 describe('setup events: their form', () => {
   it('a record is written with sorted keys, so its hash does not depend on field order', () => {
     const a = setupEvent('judge', undefined, aJudge({ name: 'A', unit: 'U' }), meta);
-    const reversed = Object.fromEntries(Object.entries(aJudge({ name: 'A', unit: 'U' })).reverse()) as AnySetupRecord;
+    const reversed = Object.fromEntries(
+      Object.entries(aJudge({ name: 'A', unit: 'U' })).reverse(),
+    ) as AnySetupRecord;
     const b = setupEvent('judge', undefined, reversed, meta);
     const d = aDevice('D');
     const [x] = [d.emit(a)];
@@ -32,7 +57,10 @@ describe('setup events: their form', () => {
     const d = aDevice('D');
     for (const u of basics()) d.emit(u);
     for (const e of d.events) expect(journalEventSchema.safeParse(e).success).toBe(true);
-    const check = verifyLines(d.events.map((e) => canonicalJson(e)), { contestId: 'c1' });
+    const check = verifyLines(
+      d.events.map((e) => canonicalJson(e)),
+      { contestId: 'c1' },
+    );
     expect(check.ok).toBe(true);
     expect(check.events).toBe(5);
   });
@@ -46,7 +74,12 @@ describe('setup events: their form', () => {
   it.each([
     ['same record', aJudge(), aJudge(), false],
     ['same record, fields in another order', aJudge(), { ...aJudge(), id: aJudge().id }, false],
-    ['an undefined optional field is no change', aJudge(), { ...aJudge(), pinHash: undefined }, false],
+    [
+      'an undefined optional field is no change',
+      aJudge(),
+      { ...aJudge(), pinHash: undefined },
+      false,
+    ],
     ['a changed name', aJudge(), aJudge({ name: 'Khác' }), true],
     ['removed', aJudge(), null, true],
   ] as const)('a save that changes nothing writes nothing: %s', (_name, before, after, changed) => {
@@ -54,7 +87,9 @@ describe('setup events: their form', () => {
   });
 
   it('a round whose only difference is its lock or decisions is unchanged (they are derived)', () => {
-    expect(setupChanged('round', aRound(), aRound({ locked: true, decisions: { countChanges: [] } }))).toBe(false);
+    expect(
+      setupChanged('round', aRound(), aRound({ locked: true, decisions: { countChanges: [] } })),
+    ).toBe(false);
   });
 });
 
@@ -106,7 +141,10 @@ describe('setup projection: rules', () => {
     for (const u of basics()) a.emit(u);
     const x = b.emit(put('judge', aJudge({ name: 'B' })));
     const y = a.emit(put('judge', aJudge({ name: 'A' })));
-    a.emit({ ...put('judge', aJudge({ name: 'Đã chọn' }), 'Theo danh sách của Ban tổ chức'), settles: [ref(x), ref(y)] });
+    a.emit({
+      ...put('judge', aJudge({ name: 'Đã chọn' }), 'Theo danh sách của Ban tổ chức'),
+      settles: [ref(x), ref(y)],
+    });
     const p = projectSetup([...a.events, ...b.events], 'c1');
     expect(p.conflicts).toEqual([]);
     expect(p.bundle!.judges[0].name).toBe('Đã chọn');
@@ -115,7 +153,10 @@ describe('setup projection: rules', () => {
   it('a record that fails its gate is refused and listed, and changes nothing', () => {
     const d = aDevice('D');
     for (const u of basics()) d.emit(u);
-    const bad = d.emit({ ...put('criterion', aCriterion()), data: { entity: 'criterion', id: 'q1', record: { id: 'q1', name: 7 } } });
+    const bad = d.emit({
+      ...put('criterion', aCriterion()),
+      data: { entity: 'criterion', id: 'q1', record: { id: 'q1', name: 7 } },
+    });
     const p = projectSetup(d.events, 'c1');
     expect(p.issues.join('\n')).toContain(ref(bad));
     expect(p.bundle!.criteria[0].name).toBe(aCriterion().name);
@@ -133,7 +174,16 @@ describe('setup projection: rules', () => {
   it('a lock event locks the round; a later change of that round without a reason is refused', () => {
     const d = aDevice('D');
     for (const u of basics()) d.emit(u);
-    d.emit({ ...BASE, kind: 'lock', judgeId: null, entrantId: null, criterionId: null, steps: null, by: { role: 'head', name: 'Trưởng ban' }, reason: 'Ký xác nhận' });
+    d.emit({
+      ...BASE,
+      kind: 'lock',
+      judgeId: null,
+      entrantId: null,
+      criterionId: null,
+      steps: null,
+      by: { role: 'head', name: 'Trưởng ban' },
+      reason: 'Ký xác nhận',
+    });
     d.emit(put('criterion', aCriterion({ name: 'Đổi sau khóa' })));
     d.emit(put('entrant', anEntrant({ name: 'Đổi có lý do' }), 'Sai tên trong danh sách'));
     const p = projectSetup(d.events, 'c1');
@@ -147,13 +197,51 @@ describe('setup projection: rules', () => {
     const d = aDevice('D');
     for (const u of basics()) d.emit(u);
     const by = { role: 'head' as const, name: 'Trưởng ban' };
-    d.emit(decisionEvent('r1', 'prizeOverrides', { entrantId: 'e1', tier: 'Giải Nhì' }, { ...meta, by, at: '2026-11-23T09:00:00.000Z', reason: 'Đồng điểm tại ranh giới' }));
-    d.emit(decisionEvent('r1', 'countChanges', { tier: 'Giải Ba', count: 3 }, { ...meta, by, at: '2026-11-23T10:00:00.000Z', reason: 'Cân đối cơ cấu giải' }));
-    d.emit({ ...decisionEvent('r1', 'countChanges', { tier: 'Giải Ba', count: 9 }, { ...meta, by, reason: 'x' }), reason: null });
+    d.emit(
+      decisionEvent(
+        'r1',
+        'prizeOverrides',
+        { entrantId: 'e1', tier: 'Giải Nhì' },
+        { ...meta, by, at: '2026-11-23T09:00:00.000Z', reason: 'Đồng điểm tại ranh giới' },
+      ),
+    );
+    d.emit(
+      decisionEvent(
+        'r1',
+        'countChanges',
+        { tier: 'Giải Ba', count: 3 },
+        { ...meta, by, at: '2026-11-23T10:00:00.000Z', reason: 'Cân đối cơ cấu giải' },
+      ),
+    );
+    d.emit({
+      ...decisionEvent(
+        'r1',
+        'countChanges',
+        { tier: 'Giải Ba', count: 9 },
+        { ...meta, by, reason: 'x' },
+      ),
+      reason: null,
+    });
     const p = projectSetup(d.events, 'c1');
     const dec = p.bundle!.rounds[0].decisions!;
-    expect(dec.prizeOverrides).toEqual([{ entrantId: 'e1', tier: 'Giải Nhì', reason: 'Đồng điểm tại ranh giới', by: 'Trưởng ban', at: '2026-11-23T09:00:00.000Z' }]);
-    expect(dec.countChanges).toEqual([{ tier: 'Giải Ba', count: 3, reason: 'Cân đối cơ cấu giải', by: 'Trưởng ban', at: '2026-11-23T10:00:00.000Z' }]);
+    expect(dec.prizeOverrides).toEqual([
+      {
+        entrantId: 'e1',
+        tier: 'Giải Nhì',
+        reason: 'Đồng điểm tại ranh giới',
+        by: 'Trưởng ban',
+        at: '2026-11-23T09:00:00.000Z',
+      },
+    ]);
+    expect(dec.countChanges).toEqual([
+      {
+        tier: 'Giải Ba',
+        count: 3,
+        reason: 'Cân đối cơ cấu giải',
+        by: 'Trưởng ban',
+        at: '2026-11-23T10:00:00.000Z',
+      },
+    ]);
     expect(p.issues.join('\n')).toContain('phải ghi lý do');
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { criterionDeleteProblems, criterionEditProblems, withPartMaxima } from '@shared/model/criteria-edit';
+import {
+  criterionDeleteProblems,
+  criterionEditProblems,
+  withPartMaxima,
+} from '@shared/model/criteria-edit';
 import { duplicateForYear } from '@shared/templates/duplicate';
 import { instantiateTemplate } from '@shared/templates/templates';
 import type { CriterionId } from '@shared/model/types';
@@ -9,7 +13,12 @@ describe('criteria edits keep stored scores meaningful', () => {
   const c = aCriterion({ maxCp: 1000, stepCp: 50 });
   it.each([
     ['step change under scores is refused', { stepCp: 25 }, [aScore({ steps: 17 })], /bước điểm/],
-    ['max below a given score is refused', { maxCp: 800 }, [aScore({ steps: 17 })], /không thể nhỏ hơn/],
+    [
+      'max below a given score is refused',
+      { maxCp: 800 },
+      [aScore({ steps: 17 })],
+      /không thể nhỏ hơn/,
+    ],
     ['max off the step is refused', { maxCp: 1010 }, [], /chia hết/],
     ['empty name is refused', { name: ' ' }, [], /không được để trống/],
     ['weight below 1 is refused', { weight: 0 }, [], /Hệ số/],
@@ -28,7 +37,9 @@ describe('criteria edits keep stored scores meaningful', () => {
   it('a part with a scored criterion under it cannot be deleted', () => {
     const part = aCriterion({ id: 'p' as CriterionId, name: 'Tiểu phẩm' });
     const leaf = aCriterion({ id: 'q1' as CriterionId, parentId: part.id });
-    expect(criterionDeleteProblems(part, [part, leaf], [aScore({ criterionId: leaf.id, steps: 3 })])[0]).toMatch(/không xóa được/);
+    expect(
+      criterionDeleteProblems(part, [part, leaf], [aScore({ criterionId: leaf.id, steps: 3 })])[0],
+    ).toMatch(/không xóa được/);
     expect(criterionDeleteProblems(part, [part, leaf], [])).toEqual([]);
   });
 
@@ -43,15 +54,23 @@ describe('criteria edits keep stored scores meaningful', () => {
 describe('duplicate as next year’s contest', () => {
   let n = 0;
   const ids = () => `n${++n}`;
-  const src = instantiateTemplate('hoi-thi', { newId: () => `o${++n}`, now: '2025-01-01T00:00:00Z', year: 2025 });
+  const src = instantiateTemplate('hoi-thi', {
+    newId: () => `o${++n}`,
+    now: '2025-01-01T00:00:00Z',
+    year: 2025,
+  });
   const bundle = { ...src, judges: [], entrants: [] };
   const dup = duplicateForYear(bundle, 2026, ids, '2026-01-01T00:00:00Z');
   it('renames the year, keeps structure, gives every record a new id', () => {
     expect(dup.contest.name).toBe('Hội thi “Dân vận khéo” năm 2026');
     expect(dup.rounds).toHaveLength(src.rounds.length);
     expect(dup.criteria).toHaveLength(src.criteria.length);
-    const oldIds = new Set([...src.rounds, ...src.clusters, ...src.criteria].map((x) => x.id as string));
-    expect([...dup.rounds, ...dup.clusters, ...dup.criteria].some((x) => oldIds.has(x.id))).toBe(false);
+    const oldIds = new Set(
+      [...src.rounds, ...src.clusters, ...src.criteria].map((x) => x.id as string),
+    );
+    expect([...dup.rounds, ...dup.clusters, ...dup.criteria].some((x) => oldIds.has(x.id))).toBe(
+      false,
+    );
   });
   it('re-links parents and rounds to the new ids', () => {
     const ids2 = new Set(dup.criteria.map((c) => c.id as string));

@@ -8,9 +8,17 @@ import { installUnloadGuard } from '../../renderer/src/app/unload-guard';
 
 function fakes(unsent: string[]) {
   const flushed: string[] = [];
-  const saver = { unsent: () => unsent as ContestId[], flush: async (id: ContestId) => { flushed.push(id); return { ok: true }; } };
+  const saver = {
+    unsent: () => unsent as ContestId[],
+    flush: async (id: ContestId) => {
+      flushed.push(id);
+      return { ok: true };
+    },
+  };
   const win = new EventTarget();
-  const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
+  const doc = Object.assign(new EventTarget(), {
+    visibilityState: 'visible' as DocumentVisibilityState,
+  });
   const close = () => {
     const ev = new Event('beforeunload', { cancelable: true });
     win.dispatchEvent(ev);

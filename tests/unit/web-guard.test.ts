@@ -23,12 +23,21 @@ describe('web mode accepts only its own Host and Origin', () => {
 
   it('answers 400 for a bad Host and 403 for a bad Origin', () => {
     expect(checkRequest(cfg, 'GET', 'evil:5180', undefined)).toMatchObject({ status: 400 });
-    expect(checkRequest(cfg, 'POST', '127.0.0.1:5180', 'http://evil')).toMatchObject({ status: 403 });
+    expect(checkRequest(cfg, 'POST', '127.0.0.1:5180', 'http://evil')).toMatchObject({
+      status: 403,
+    });
   });
 
   it('accepts LAN addresses only when venue sharing adds them', () => {
     expect(checkRequest(cfg, 'GET', '192.168.1.5:5180', undefined).ok).toBe(false);
-    expect(checkRequest({ port: 5180, extraHosts: ['192.168.1.5'] }, 'GET', '192.168.1.5:5180', undefined).ok).toBe(true);
+    expect(
+      checkRequest(
+        { port: 5180, extraHosts: ['192.168.1.5'] },
+        'GET',
+        '192.168.1.5:5180',
+        undefined,
+      ).ok,
+    ).toBe(true);
   });
 });
 

@@ -10,7 +10,21 @@
  */
 import type { Certificate, CertificateDoc } from '../../../shared/documents/models';
 import { defaultIssuerTitle } from '../../../shared/documents/certificate-doc';
-import { BLACK, checkFonts, CONTENT_W, drawCentered, drawHeading, MARGIN, nfc, nfcIssuer, openPdf, PAGE_H, pt, type Face, type Pen } from './pdf-base';
+import {
+  BLACK,
+  checkFonts,
+  CONTENT_W,
+  drawCentered,
+  drawHeading,
+  MARGIN,
+  nfc,
+  nfcIssuer,
+  openPdf,
+  PAGE_H,
+  pt,
+  type Face,
+  type Pen,
+} from './pdf-base';
 
 const RED = '#c00000';
 const SIGN_SPACE = pt(35); // room for signature and seal
@@ -35,7 +49,8 @@ function drawBottom(p: Pen, d: CertificateDoc, c: Certificate): number {
   ];
   const lines = all.filter((b) => b.text);
   const name: Block = { text: d.issuer.signerName, face: 'B', size: 14, color: BLACK, gap: 0 };
-  const heightOf = (b: Block) => p.use(b.face, b.size).heightOfString(b.text || ' ', { width: rightW, lineGap: 1 });
+  const heightOf = (b: Block) =>
+    p.use(b.face, b.size).heightOfString(b.text || ' ', { width: rightW, lineGap: 1 });
   const nameH = heightOf(name);
   const bottom = PAGE_H - MARGIN.bottom;
   // The signing space is kept even when the name is blank: it is filled in by hand.
@@ -56,7 +71,11 @@ function drawBottom(p: Pen, d: CertificateDoc, c: Certificate): number {
   }
 
   if (d.footer) {
-    p.use('I', 7, '#555555').text(d.footer, MARGIN.left, PAGE_H - pt(10), { width: CONTENT_W, align: 'left', lineBreak: false });
+    p.use('I', 7, '#555555').text(d.footer, MARGIN.left, PAGE_H - pt(10), {
+      width: CONTENT_W,
+      align: 'left',
+      lineBreak: false,
+    });
   }
   return top;
 }
@@ -65,7 +84,9 @@ function drawBottom(p: Pen, d: CertificateDoc, c: Certificate): number {
 function fitLines(p: Pen, b: Block, width: number, lines: number, min: number): Block {
   let size = b.size;
   const doc = p.use(b.face, size);
-  const tooTall = (s: number) => doc.fontSize(s).heightOfString(b.text, { width, lineGap: 1 }) > lines * doc.heightOfString('X', { width, lineGap: 1 }) + 0.5;
+  const tooTall = (s: number) =>
+    doc.fontSize(s).heightOfString(b.text, { width, lineGap: 1 }) >
+    lines * doc.heightOfString('X', { width, lineGap: 1 }) + 0.5;
   while (size > min && tooTall(size)) size -= 1;
   return size === b.size ? b : { ...b, size };
 }
@@ -75,7 +96,13 @@ function drawMiddle(p: Pen, d: CertificateDoc, c: Certificate, from: number, to:
   const width = CONTENT_W - pt(20);
   const x = MARGIN.left + pt(10);
   const all: Block[] = [
-    { text: d.issuerTitle || defaultIssuerTitle(d.issuer), face: 'B', size: 16, color: RED, gap: 4 },
+    {
+      text: d.issuerTitle || defaultIssuerTitle(d.issuer),
+      face: 'B',
+      size: 16,
+      color: RED,
+      gap: 4,
+    },
     { text: 'Tặng', face: 'BI', size: 17, color: BLACK, gap: 2 },
     { text: d.formName, face: 'B', size: 40, color: RED, gap: 10 },
     fitLines(p, { text: c.recipient, face: 'B', size: 26, color: BLACK, gap: 4 }, width, 2, 18),
@@ -87,7 +114,10 @@ function drawMiddle(p: Pen, d: CertificateDoc, c: Certificate, from: number, to:
   let scale = 1;
   let heights: number[] = [];
   for (;;) {
-    heights = blocks.map((b) => p.use(b.face, b.size * scale).heightOfString(b.text, { width, lineGap: 1 }) + b.gap * scale);
+    heights = blocks.map(
+      (b) =>
+        p.use(b.face, b.size * scale).heightOfString(b.text, { width, lineGap: 1 }) + b.gap * scale,
+    );
     const total = heights.reduce((a, b) => a + b, 0);
     if (total <= room || scale <= 0.5) break;
     scale = Math.max(0.5, scale * Math.min(0.95, room / total));
@@ -106,8 +136,15 @@ function drawMiddle(p: Pen, d: CertificateDoc, c: Certificate, from: number, to:
 /** Provisional results: the label in red in the top margin and the reason under it, on every page. */
 function drawProvisional(p: Pen, mark: NonNullable<CertificateDoc['provisional']>): void {
   let y = pt(5);
-  y = drawCentered(p, { text: mark.label, face: 'B', size: 13, color: RED }, MARGIN.left, y, CONTENT_W);
-  for (const l of mark.lines) y = drawCentered(p, { text: l, face: 'I', size: 9, color: RED }, MARGIN.left, y, CONTENT_W);
+  y = drawCentered(
+    p,
+    { text: mark.label, face: 'B', size: 13, color: RED },
+    MARGIN.left,
+    y,
+    CONTENT_W,
+  );
+  for (const l of mark.lines)
+    y = drawCentered(p, { text: l, face: 'I', size: 9, color: RED }, MARGIN.left, y, CONTENT_W);
 }
 
 function normalised(doc: CertificateDoc): CertificateDoc {
@@ -119,15 +156,29 @@ function normalised(doc: CertificateDoc): CertificateDoc {
     decisionText: nfc(doc.decisionText),
     dateText: nfc(doc.dateText),
     footer: nfc(doc.footer),
-    certificates: doc.certificates.map((c) => ({ recipient: nfc(c.recipient), unit: nfc(c.unit), achievement: nfc(c.achievement), registerNo: nfc(c.registerNo) })),
-    provisional: doc.provisional && { label: nfc(doc.provisional.label), lines: doc.provisional.lines.map(nfc) },
+    certificates: doc.certificates.map((c) => ({
+      recipient: nfc(c.recipient),
+      unit: nfc(c.unit),
+      achievement: nfc(c.achievement),
+      registerNo: nfc(c.registerNo),
+    })),
+    provisional: doc.provisional && {
+      label: nfc(doc.provisional.label),
+      lines: doc.provisional.lines.map(nfc),
+    },
   };
 }
 
-export async function writeCertificatesPdf(input: CertificateDoc, fontsDir: string): Promise<Uint8Array> {
+export async function writeCertificatesPdf(
+  input: CertificateDoc,
+  fontsDir: string,
+): Promise<Uint8Array> {
   await checkFonts(fontsDir);
   const d = normalised(input);
-  const { pdf, pen, finish } = openPdf(fontsDir, `${d.formName} — ${d.issuerTitle || defaultIssuerTitle(d.issuer)}`);
+  const { pdf, pen, finish } = openPdf(
+    fontsDir,
+    `${d.formName} — ${d.issuerTitle || defaultIssuerTitle(d.issuer)}`,
+  );
   for (const c of d.certificates) {
     pdf.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
     if (d.provisional) drawProvisional(pen, d.provisional);

@@ -12,7 +12,8 @@ export function safeText(text: string): string {
 }
 
 // Control characters XML 1.0 cannot carry (all but tab, LF, CR), lone surrogates, U+FFFE/U+FFFF.
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Removes what would make the .xlsx itself corrupt: exceljs writes such characters raw and Excel

@@ -14,9 +14,13 @@ export async function writeListXlsx(doc: ListDoc): Promise<Uint8Array> {
     const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.addRow(sheet.headers.map((h) => xmlSafe(h)));
     ws.getRow(1).font = { name: 'Times New Roman', bold: true };
-    for (const row of sheet.rows) ws.addRow(row.map((v) => (typeof v === 'string' ? xmlSafe(safeText(v)) : v)));
+    for (const row of sheet.rows)
+      ws.addRow(row.map((v) => (typeof v === 'string' ? xmlSafe(safeText(v)) : v)));
     ws.columns.forEach((col, i) => {
-      const longest = Math.max(sheet.headers[i]?.length ?? 0, ...sheet.rows.slice(0, 500).map((r) => String(r[i] ?? '').length));
+      const longest = Math.max(
+        sheet.headers[i]?.length ?? 0,
+        ...sheet.rows.slice(0, 500).map((r) => String(r[i] ?? '').length),
+      );
       col.width = Math.min(60, Math.max(8, longest + 2));
       col.font = { name: 'Times New Roman' };
     });

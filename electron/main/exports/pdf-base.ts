@@ -17,7 +17,12 @@ export const MARGIN = { top: pt(20), bottom: pt(20), left: pt(30), right: pt(20)
 export const CONTENT_W = PAGE_W - MARGIN.left - MARGIN.right;
 export const BLACK = '#000000';
 
-export const FACES = { R: 'Tinos-Regular.ttf', B: 'Tinos-Bold.ttf', I: 'Tinos-Italic.ttf', BI: 'Tinos-BoldItalic.ttf' } as const;
+export const FACES = {
+  R: 'Tinos-Regular.ttf',
+  B: 'Tinos-Bold.ttf',
+  I: 'Tinos-Italic.ttf',
+  BI: 'Tinos-BoldItalic.ttf',
+} as const;
 export type Face = keyof typeof FACES;
 
 /**
@@ -45,16 +50,25 @@ export async function checkFonts(fontsDir: string): Promise<void> {
     try {
       await access(join(fontsDir, file));
     } catch {
-      throw new UserFacingError('missingFont', `Thiếu phông chữ ${file} trong ${fontsDir}. Hãy cài đặt lại ứng dụng Giám khảo.`);
+      throw new UserFacingError(
+        'missingFont',
+        `Thiếu phông chữ ${file} trong ${fontsDir}. Hãy cài đặt lại ứng dụng Giám khảo.`,
+      );
     }
   }
 }
 
 /** NFC, so each letter maps to one precomposed Tinos glyph; controls (a stray NUL or tab) become spaces. */
-export const nfc = (s: string) => s.normalize('NFC').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/ {2,}/g, ' ');
+export const nfc = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/ {2,}/g, ' ');
 
 export function nfcIssuer(issuer: IssuerDoc): IssuerDoc {
-  return Object.fromEntries(Object.entries(issuer).map(([k, v]) => [k, typeof v === 'string' ? nfc(v) : v])) as IssuerDoc;
+  return Object.fromEntries(
+    Object.entries(issuer).map(([k, v]) => [k, typeof v === 'string' ? nfc(v) : v]),
+  ) as IssuerDoc;
 }
 
 export interface OpenPdf {
@@ -79,7 +93,12 @@ export function openPdf(fontsDir: string, title: string): OpenPdf {
     info: { Title: title, Creator: 'Giám khảo', Producer: 'Giám khảo' },
   });
   // Each face is parsed once per document and embedded once, subset to the glyphs used.
-  const pen = new Pen(pdf, { R: join(fontsDir, FACES.R), B: join(fontsDir, FACES.B), I: join(fontsDir, FACES.I), BI: join(fontsDir, FACES.BI) });
+  const pen = new Pen(pdf, {
+    R: join(fontsDir, FACES.R),
+    B: join(fontsDir, FACES.B),
+    I: join(fontsDir, FACES.I),
+    BI: join(fontsDir, FACES.BI),
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     pdf.on('data', (c: Buffer) => chunks.push(c));
@@ -104,16 +123,41 @@ export interface TextSpec {
 }
 
 /** Centred text in a box; returns the y below it. `height` clips with an ellipsis instead of spilling onto a new page. */
-export function drawCentered(p: Pen, b: TextSpec, x: number, y: number, width: number, height?: number): number {
+export function drawCentered(
+  p: Pen,
+  b: TextSpec,
+  x: number,
+  y: number,
+  width: number,
+  height?: number,
+): number {
   const doc = p.use(b.face, b.size, b.color);
-  doc.text(b.text, x, y, { width, align: 'center', lineGap: 1, ...(height ? { height, ellipsis: true } : {}) });
+  doc.text(b.text, x, y, {
+    width,
+    align: 'center',
+    lineGap: 1,
+    ...(height ? { height, ellipsis: true } : {}),
+  });
   return doc.y;
 }
 
 /** A solid rule centred under a line of text, `ratio` of the text's width (1 = the whole line). */
-export function ruleUnder(p: Pen, text: string, face: Face, size: number, cx: number, y: number, ratio = 1): void {
+export function ruleUnder(
+  p: Pen,
+  text: string,
+  face: Face,
+  size: number,
+  cx: number,
+  y: number,
+  ratio = 1,
+): void {
   const w = Math.min(p.use(face, size).widthOfString(text), CONTENT_W / 2) * ratio;
-  p.pdf.moveTo(cx - w / 2, y).lineTo(cx + w / 2, y).lineWidth(0.8).strokeColor(BLACK).stroke();
+  p.pdf
+    .moveTo(cx - w / 2, y)
+    .lineTo(cx + w / 2, y)
+    .lineWidth(0.8)
+    .strokeColor(BLACK)
+    .stroke();
 }
 
 /**
@@ -130,7 +174,14 @@ export function drawHeading(p: Pen, issuer: IssuerDoc, top = MARGIN.top, placeDa
   let ly = top;
   let ry = top;
   if (issuer.family === 'party') {
-    if (issuer.superior) ly = drawCentered(p, { text: up(issuer.superior), face: 'R', size: 14 }, MARGIN.left, ly, leftW);
+    if (issuer.superior)
+      ly = drawCentered(
+        p,
+        { text: up(issuer.superior), face: 'R', size: 14 },
+        MARGIN.left,
+        ly,
+        leftW,
+      );
     ly = drawCentered(p, { text: up(issuer.name), face: 'B', size: 14 }, MARGIN.left, ly, leftW);
     ly = drawCentered(p, { text: '*', face: 'R', size: 14 }, MARGIN.left, ly, leftW);
     const party = 'ĐẢNG CỘNG SẢN VIỆT NAM';
@@ -138,17 +189,31 @@ export function drawHeading(p: Pen, issuer: IssuerDoc, top = MARGIN.top, placeDa
     ruleUnder(p, party, 'B', 15, rightCx, ry + 1);
     ry += 4;
   } else {
-    if (issuer.superior) ly = drawCentered(p, { text: up(issuer.superior), face: 'R', size: 13 }, MARGIN.left, ly, leftW);
+    if (issuer.superior)
+      ly = drawCentered(
+        p,
+        { text: up(issuer.superior), face: 'R', size: 13 },
+        MARGIN.left,
+        ly,
+        leftW,
+      );
     ly = drawCentered(p, { text: up(issuer.name), face: 'B', size: 13 }, MARGIN.left, ly, leftW);
     // State organs carry a short rule under their name (a third to a half of the line).
     ruleUnder(p, up(issuer.name), 'B', 13, leftCx, ly + 1, 0.4);
     ly += 4;
-    ry = drawCentered(p, { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', face: 'B', size: 13 }, rightX, ry, rightW);
+    ry = drawCentered(
+      p,
+      { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', face: 'B', size: 13 },
+      rightX,
+      ry,
+      rightW,
+    );
     const motto = 'Độc lập - Tự do - Hạnh phúc';
     ry = drawCentered(p, { text: motto, face: 'B', size: 14 }, rightX, ry, rightW);
     ruleUnder(p, motto, 'B', 14, rightCx, ry + 1);
     ry += 4;
   }
-  if (placeDate) ry = drawCentered(p, { text: placeDate, face: 'I', size: 13 }, rightX, ry + 3, rightW);
+  if (placeDate)
+    ry = drawCentered(p, { text: placeDate, face: 'I', size: 13 }, rightX, ry + 3, rightW);
   return Math.max(ly, ry);
 }

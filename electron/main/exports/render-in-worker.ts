@@ -22,7 +22,10 @@ export interface RenderLimits {
  * Generous for real work (1,000 certificate pages take about a second, a 1,045-model scoreboard
  * a few), small enough that a runaway render is stopped long before the user gives up on the app.
  */
-export const DEFAULT_RENDER_LIMITS: RenderLimits = { timeoutMs: 120_000, maxOldGenerationSizeMb: 1024 };
+export const DEFAULT_RENDER_LIMITS: RenderLimits = {
+  timeoutMs: 120_000,
+  maxOldGenerationSizeMb: 1024,
+};
 
 export interface RenderOptions {
   readonly limits?: Partial<RenderLimits>;
@@ -61,7 +64,12 @@ let live = 0;
 /** Render workers running now: 0 once every render has ended, whichever way (tests check it). */
 export const liveRenderWorkers = (): number => live;
 
-export function renderInWorkerWithStats<K extends RenderKind>(kind: K, doc: RenderDocs[K], fontsDir: string, options: RenderOptions = {}): Promise<RenderRun> {
+export function renderInWorkerWithStats<K extends RenderKind>(
+  kind: K,
+  doc: RenderDocs[K],
+  fontsDir: string,
+  options: RenderOptions = {},
+): Promise<RenderRun> {
   const limits: RenderLimits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
   const entry = options.workerEntry ?? workerEntryFor('render-worker', import.meta.url);
   return new Promise((resolve, reject) => {
@@ -78,16 +86,28 @@ export function renderInWorkerWithStats<K extends RenderKind>(kind: K, doc: Rend
       // behind an error the user has already seen.
       void worker.terminate().finally(() => void exited.then(outcome));
     };
-    const timer = setTimeout(() => finish(() => reject(renderError('renderTimeout', kind, String(Math.ceil(limits.timeoutMs / 1000))))), limits.timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(renderError('renderTimeout', kind, String(Math.ceil(limits.timeoutMs / 1000)))),
+        ),
+      limits.timeoutMs,
+    );
     worker.once('message', (reply: RenderReply) =>
       finish(() => {
         if (reply.ok) resolve({ bytes: reply.bytes, stats: reply.stats });
-        else reject(reply.message ? new UserFacingError(reply.code, reply.message) : renderError('renderFailed', kind));
+        else
+          reject(
+            reply.message
+              ? new UserFacingError(reply.code, reply.message)
+              : renderError('renderFailed', kind),
+          );
       }),
     );
     worker.once('error', (err: Error & { code?: string }) =>
       finish(() => {
-        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(renderError('renderTooLarge', kind, String(limits.maxOldGenerationSizeMb)));
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
+          reject(renderError('renderTooLarge', kind, String(limits.maxOldGenerationSizeMb)));
         else {
           console.error('[render-worker]', err);
           reject(renderError('renderCrashed', kind));
@@ -100,6 +120,11 @@ export function renderInWorkerWithStats<K extends RenderKind>(kind: K, doc: Rend
 }
 
 /** The document's bytes, rendered off the main thread; expected failures are UserFacingError. */
-export async function renderInWorker<K extends RenderKind>(kind: K, doc: RenderDocs[K], fontsDir: string, options?: RenderOptions): Promise<Uint8Array> {
+export async function renderInWorker<K extends RenderKind>(
+  kind: K,
+  doc: RenderDocs[K],
+  fontsDir: string,
+  options?: RenderOptions,
+): Promise<Uint8Array> {
   return (await renderInWorkerWithStats(kind, doc, fontsDir, options)).bytes;
 }

@@ -4,7 +4,12 @@
  * figures either way. Plain data, so it crosses the thread boundary by structured clone.
  * Not here: starting or stopping the worker (render-in-worker.ts) or drawing (the writers).
  */
-import type { CertificateDoc, ListDoc, ScoreboardDoc, ScoreSheetDoc } from '../../../shared/documents/models';
+import type {
+  CertificateDoc,
+  ListDoc,
+  ScoreboardDoc,
+  ScoreSheetDoc,
+} from '../../../shared/documents/models';
 
 /** Each kind of document and the data its writer takes. */
 export interface RenderDocs {
@@ -31,4 +36,9 @@ export interface RenderStats {
 export type RenderReply =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly stats: RenderStats }
   /** `message` is set for expected failures (UserFacingError), empty for bugs (logged in the worker). */
-  | { readonly ok: false; readonly code: string; readonly message: string; readonly stats: RenderStats };
+  | {
+      readonly ok: false;
+      readonly code: string;
+      readonly message: string;
+      readonly stats: RenderStats;
+    };

@@ -18,7 +18,9 @@ import { heapSampler } from '../workers/limited-worker';
 const port = parentPort;
 if (!port) throw new Error('render-worker must run as a worker thread');
 
-const writers: { readonly [K in RenderKind]: (doc: RenderDocs[K], fontsDir: string) => Promise<Uint8Array> } = {
+const writers: {
+  readonly [K in RenderKind]: (doc: RenderDocs[K], fontsDir: string) => Promise<Uint8Array>;
+} = {
   scoreboardXlsx: (doc) => writeScoreboardXlsx(doc),
   certificatesPdf: writeCertificatesPdf,
   scoreSheetsPdf: writeScoreSheetsPdf,
@@ -38,12 +40,15 @@ port.once('message', async (req: RenderRequest) => {
   try {
     const out = await render(req);
     // Its own buffer, whole, so it can be transferred rather than copied (Buffers may share a pool).
-    const bytes = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? out : out.slice();
+    const bytes =
+      out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? out : out.slice();
     reply = { ok: true, bytes, stats: stats() };
   } catch (err) {
     const expected = err instanceof UserFacingError;
     if (!expected) console.error('[render-worker]', err);
-    reply = expected ? { ok: false, code: err.code, message: err.message, stats: stats() } : { ok: false, code: 'renderFailed', message: '', stats: stats() };
+    reply = expected
+      ? { ok: false, code: err.code, message: err.message, stats: stats() }
+      : { ok: false, code: 'renderFailed', message: '', stats: stats() };
   }
   port.postMessage(reply, reply.ok ? [reply.bytes.buffer as ArrayBuffer] : []);
 });

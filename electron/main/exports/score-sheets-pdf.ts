@@ -11,7 +11,21 @@
  * fonts and heading (pdf-base.ts).
  */
 import type { ScoreSheet, ScoreSheetDoc, ScoreSheetRow } from '../../../shared/documents/models';
-import { BLACK, checkFonts, CONTENT_W, drawCentered, drawHeading, MARGIN, nfc, nfcIssuer, openPdf, PAGE_H, PAGE_W, pt, type Pen } from './pdf-base';
+import {
+  BLACK,
+  checkFonts,
+  CONTENT_W,
+  drawCentered,
+  drawHeading,
+  MARGIN,
+  nfc,
+  nfcIssuer,
+  openPdf,
+  PAGE_H,
+  PAGE_W,
+  pt,
+  type Pen,
+} from './pdf-base';
 
 const LINE = 0.6;
 const PAD = 2.25;
@@ -48,7 +62,13 @@ function geometry(n: number): Geometry {
   const xs = [MARGIN.left, MARGIN.left + STT_W];
   for (let i = 0; i <= n; i++) xs.push(MARGIN.left + STT_W + nameW + i * leafW);
   xs.push(MARGIN.left + CONTENT_W);
-  return { nameW, leafW, headerSize: leafW < 48 ? 8.5 : 9.5, numSize: leafW < 30 ? 9 : leafW < 40 ? 10.5 : NUM_SIZE, xs };
+  return {
+    nameW,
+    leafW,
+    headerSize: leafW < 48 ? 8.5 : 9.5,
+    numSize: leafW < 30 ? 9 : leafW < 40 ? 10.5 : NUM_SIZE,
+    xs,
+  };
 }
 
 interface Header {
@@ -69,11 +89,22 @@ function measureHeader(p: Pen, s: ScoreSheet, g: Geometry): Header {
   });
   const measure = (size: number) => {
     const doc = p.use('B', size);
-    const h = (t: string, w: number) => doc.heightOfString(t, { width: w - 2 * PAD, lineGap: 0 }) + 2 * PAD;
-    const groupH = Math.max(0, ...spans.filter((r) => r.label).map((r) => h(r.label, (r.to - r.from + 1) * g.leafW)));
-    const leafH = Math.max(...s.columns.map((c) => h(c.header, g.leafW)), h(s.totalHeader, TOTAL_W), h(s.entrantHeader, g.nameW));
+    const h = (t: string, w: number) =>
+      doc.heightOfString(t, { width: w - 2 * PAD, lineGap: 0 }) + 2 * PAD;
+    const groupH = Math.max(
+      0,
+      ...spans.filter((r) => r.label).map((r) => h(r.label, (r.to - r.from + 1) * g.leafW)),
+    );
+    const leafH = Math.max(
+      ...s.columns.map((c) => h(c.header, g.leafW)),
+      h(s.totalHeader, TOTAL_W),
+      h(s.entrantHeader, g.nameW),
+    );
     // A criterion without a part spans both rows, so it may use the parts row's height too.
-    const loneH = Math.max(0, ...s.columns.filter((c) => !c.group).map((c) => h(c.header, g.leafW) - groupH));
+    const loneH = Math.max(
+      0,
+      ...s.columns.filter((c) => !c.group).map((c) => h(c.header, g.leafW) - groupH),
+    );
     return { groupH, height: Math.max(groupH + Math.max(leafH, loneH), 2 * MIN_ROW_H * 0.75) };
   };
   let size = g.headerSize;
@@ -83,11 +114,27 @@ function measureHeader(p: Pen, s: ScoreSheet, g: Geometry): Header {
 }
 
 /** Text in a cell box, centred both ways, clipped to the box. */
-function cellText(p: Pen, text: string, face: 'R' | 'B' | 'I', size: number, x: number, y: number, w: number, h: number, align: 'center' | 'left' = 'center'): void {
+function cellText(
+  p: Pen,
+  text: string,
+  face: 'R' | 'B' | 'I',
+  size: number,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  align: 'center' | 'left' = 'center',
+): void {
   if (!text) return;
   const doc = p.use(face, size);
   const th = Math.min(doc.heightOfString(text, { width: w - 2 * PAD, lineGap: 0 }), h - 2);
-  doc.text(text, x + PAD, y + Math.max(1, (h - th) / 2), { width: w - 2 * PAD, height: h - 2, align, lineGap: 0, ellipsis: true });
+  doc.text(text, x + PAD, y + Math.max(1, (h - th) / 2), {
+    width: w - 2 * PAD,
+    height: h - 2,
+    align,
+    lineGap: 0,
+    ellipsis: true,
+  });
 }
 
 function box(p: Pen, x: number, y: number, w: number, h: number): void {
@@ -110,7 +157,16 @@ function drawHeader(p: Pen, s: ScoreSheet, g: Geometry, hd: Header, y: number): 
       cellText(p, span.label, 'B', hd.size, x, y, w, hd.groupH);
       for (let i = span.from; i <= span.to; i++) {
         box(p, leafX(i), y + hd.groupH, g.leafW, hd.height - hd.groupH);
-        cellText(p, s.columns[i].header, 'B', hd.size, leafX(i), y + hd.groupH, g.leafW, hd.height - hd.groupH);
+        cellText(
+          p,
+          s.columns[i].header,
+          'B',
+          hd.size,
+          leafX(i),
+          y + hd.groupH,
+          g.leafW,
+          hd.height - hd.groupH,
+        );
       }
     } else {
       box(p, x, y, g.leafW, hd.height);
@@ -128,7 +184,9 @@ const UNIT_SIZE = 9;
 function rowHeight(p: Pen, r: ScoreSheetRow, g: Geometry): number {
   const w = g.nameW - 2 * PAD;
   const name = p.use('R', NAME_SIZE).heightOfString(r.name || ' ', { width: w, lineGap: 0 });
-  const unit = r.unit ? p.use('I', UNIT_SIZE).heightOfString(r.unit, { width: w, lineGap: 0 }) + 1 : 0;
+  const unit = r.unit
+    ? p.use('I', UNIT_SIZE).heightOfString(r.unit, { width: w, lineGap: 0 }) + 1
+    : 0;
   return Math.max(MIN_ROW_H, name + unit + 2 * PAD);
 }
 
@@ -141,16 +199,32 @@ function drawRow(p: Pen, r: ScoreSheetRow, g: Geometry, y: number, h: number): v
   // Name then unit, top-aligned together and centred as a block.
   const w = g.nameW - 2 * PAD;
   const nameH = p.use('R', NAME_SIZE).heightOfString(r.name || ' ', { width: w, lineGap: 0 });
-  const unitH = r.unit ? p.use('I', UNIT_SIZE).heightOfString(r.unit, { width: w, lineGap: 0 }) + 1 : 0;
+  const unitH = r.unit
+    ? p.use('I', UNIT_SIZE).heightOfString(r.unit, { width: w, lineGap: 0 }) + 1
+    : 0;
   let ty = y + Math.max(PAD, (h - nameH - unitH) / 2);
-  p.use('R', NAME_SIZE).text(r.name, xs[1] + PAD, ty, { width: w, height: Math.max(NAME_SIZE, y + h - ty - unitH), lineGap: 0, ellipsis: true });
+  p.use('R', NAME_SIZE).text(r.name, xs[1] + PAD, ty, {
+    width: w,
+    height: Math.max(NAME_SIZE, y + h - ty - unitH),
+    lineGap: 0,
+    ellipsis: true,
+  });
   ty += nameH + 1;
-  if (r.unit && ty + UNIT_SIZE <= y + h) p.use('I', UNIT_SIZE).text(r.unit, xs[1] + PAD, ty, { width: w, height: y + h - ty, lineGap: 0, ellipsis: true });
+  if (r.unit && ty + UNIT_SIZE <= y + h)
+    p.use('I', UNIT_SIZE).text(r.unit, xs[1] + PAD, ty, {
+      width: w,
+      height: y + h - ty,
+      lineGap: 0,
+      ellipsis: true,
+    });
   if (r.remark) {
     // The judge does not score this entrant: one struck-through span instead of boxes to fill.
     const x0 = xs[2];
     const x1 = xs[2 + n] + TOTAL_W;
-    p.pdf.rect(x0, y, x1 - x0, h).fillColor('#ededed').fill();
+    p.pdf
+      .rect(x0, y, x1 - x0, h)
+      .fillColor('#ededed')
+      .fill();
     box(p, x0, y, x1 - x0, h);
     cellText(p, r.remark, 'I', 10.5, x0, y, x1 - x0, h);
     return;
@@ -167,9 +241,12 @@ function drawRow(p: Pen, r: ScoreSheetRow, g: Geometry, y: number, h: number): v
 function drawTitle(p: Pen, d: ScoreSheetDoc, s: ScoreSheet): number {
   let y = drawHeading(p, d.issuer, MARGIN.top, d.dateText) + pt(2);
   y = drawCentered(p, { text: s.title, face: 'B', size: 15 }, MARGIN.left, y, CONTENT_W);
-  if (d.contestName) y = drawCentered(p, { text: d.contestName, face: 'B', size: 13 }, MARGIN.left, y, CONTENT_W);
-  if (s.scopeLine) y = drawCentered(p, { text: s.scopeLine, face: 'R', size: 13 }, MARGIN.left, y, CONTENT_W);
-  if (s.rubricLine) y = drawCentered(p, { text: s.rubricLine, face: 'I', size: 12 }, MARGIN.left, y, CONTENT_W);
+  if (d.contestName)
+    y = drawCentered(p, { text: d.contestName, face: 'B', size: 13 }, MARGIN.left, y, CONTENT_W);
+  if (s.scopeLine)
+    y = drawCentered(p, { text: s.scopeLine, face: 'R', size: 13 }, MARGIN.left, y, CONTENT_W);
+  if (s.rubricLine)
+    y = drawCentered(p, { text: s.rubricLine, face: 'I', size: 12 }, MARGIN.left, y, CONTENT_W);
   y += 4;
   // "Giám khảo: " in regular, the name in bold, as a form's filled-in field reads.
   const m = /^([^:]*:\s*)(.*)$/.exec(s.judgeLine);
@@ -183,7 +260,8 @@ function drawTitle(p: Pen, d: ScoreSheetDoc, s: ScoreSheet): number {
 
 /** Continuation pages: one line saying whose sheet this is; returns the y where the table starts. */
 function drawContinuation(p: Pen, s: ScoreSheet): number {
-  const text = [s.title, s.judgeLine, s.scopeLine, s.rubricLine].filter(Boolean).join(' – ') + ' (tiếp theo)';
+  const text =
+    [s.title, s.judgeLine, s.scopeLine, s.rubricLine].filter(Boolean).join(' – ') + ' (tiếp theo)';
   p.use('I', 11).text(text, MARGIN.left, MARGIN.top, { width: CONTENT_W, lineGap: 1 });
   return p.pdf.y + 6;
 }
@@ -204,7 +282,10 @@ interface Tail {
 function measureTail(p: Pen, s: ScoreSheet): Tail {
   const labelW = p.use('BI', NOTE_SIZE).widthOfString(`${LABEL} `);
   const noteW = NOTES_W - labelW;
-  const notesH = s.notes.reduce((h, n) => h + p.use('I', NOTE_SIZE).heightOfString(n, { width: noteW - BULLET_W, lineGap: 1 }), 0);
+  const notesH = s.notes.reduce(
+    (h, n) => h + p.use('I', NOTE_SIZE).heightOfString(n, { width: noteW - BULLET_W, lineGap: 1 }),
+    0,
+  );
   const signH =
     p.use('B', 13).heightOfString(s.signature.title, { width: SIGN_W, lineGap: 1 }) +
     p.use('I', 11).heightOfString(s.signature.hint, { width: SIGN_W, lineGap: 1 }) +
@@ -219,7 +300,10 @@ function drawTail(p: Pen, s: ScoreSheet, tail: Tail, top: number): void {
   for (const n of s.notes) {
     // A hanging dash, so a wrapped note's lines align with its text, not under the dash.
     p.use('I', NOTE_SIZE).text('-', MARGIN.left + tail.labelW, y, { lineBreak: false });
-    p.use('I', NOTE_SIZE).text(n, MARGIN.left + tail.labelW + BULLET_W, y, { width: NOTES_W - tail.labelW - BULLET_W, lineGap: 1 });
+    p.use('I', NOTE_SIZE).text(n, MARGIN.left + tail.labelW + BULLET_W, y, {
+      width: NOTES_W - tail.labelW - BULLET_W,
+      lineGap: 1,
+    });
     y = p.pdf.y;
   }
   const x = MARGIN.left + CONTENT_W - SIGN_W;
@@ -227,7 +311,8 @@ function drawTail(p: Pen, s: ScoreSheet, tail: Tail, top: number): void {
   y = drawCentered(p, { text: s.signature.title, face: 'B', size: 13 }, x, y, SIGN_W);
   y = drawCentered(p, { text: s.signature.hint, face: 'I', size: 11 }, x, y, SIGN_W);
   // The signing space is kept even without a name: an anonymous sheet's judge writes it in.
-  if (s.signature.name) drawCentered(p, { text: s.signature.name, face: 'B', size: 13 }, x, y + SIGN_SPACE, SIGN_W);
+  if (s.signature.name)
+    drawCentered(p, { text: s.signature.name, face: 'B', size: 13 }, x, y + SIGN_SPACE, SIGN_W);
 }
 
 function drawFooter(p: Pen, d: ScoreSheetDoc, page: number, pages: number): void {
@@ -235,8 +320,17 @@ function drawFooter(p: Pen, d: ScoreSheetDoc, page: number, pages: number): void
   const right = `Trang ${page}/${pages}`;
   const doc = p.use('I', 8, '#444444');
   const rightW = doc.widthOfString(right) + 2;
-  if (d.footer) doc.text(d.footer, MARGIN.left, y, { width: CONTENT_W - rightW - 10, lineBreak: false, ellipsis: true });
-  p.use('I', 8, '#444444').text(right, PAGE_W - MARGIN.right - rightW, y, { width: rightW, align: 'right', lineBreak: false });
+  if (d.footer)
+    doc.text(d.footer, MARGIN.left, y, {
+      width: CONTENT_W - rightW - 10,
+      lineBreak: false,
+      ellipsis: true,
+    });
+  p.use('I', 8, '#444444').text(right, PAGE_W - MARGIN.right - rightW, y, {
+    width: rightW,
+    align: 'right',
+    lineBreak: false,
+  });
   p.use('R', 10, BLACK);
 }
 
@@ -245,7 +339,12 @@ function drawFooter(p: Pen, d: ScoreSheetDoc, page: number, pages: number): void
  * When they do not fit there, the last row moves over with them, so a signature is never on a page
  * of its own that could be attached to another sheet.
  */
-function paginate(heights: readonly number[], firstRoom: number, nextRoom: number, tailH: number): number[][] {
+function paginate(
+  heights: readonly number[],
+  firstRoom: number,
+  nextRoom: number,
+  tailH: number,
+): number[][] {
   const pages: number[][] = [[]];
   let room = firstRoom;
   heights.forEach((h, i) => {
@@ -278,9 +377,17 @@ function drawSheet(p: Pen, d: ScoreSheetDoc, s: ScoreSheet): void {
   const heights = s.rows.map((r) => Math.min(cap, rowHeight(p, r, g)));
 
   const firstTop = drawTitle(p, d, s);
-  const pages = paginate(heights, TABLE_BOTTOM - firstTop - hd.height, TABLE_BOTTOM - contTop - hd.height, tail.height);
+  const pages = paginate(
+    heights,
+    TABLE_BOTTOM - firstTop - hd.height,
+    TABLE_BOTTOM - contTop - hd.height,
+    tail.height,
+  );
   pages.forEach((rows, k) => {
-    let y = k === 0 ? firstTop : (p.pdf.addPage({ size: 'A4', layout: 'landscape', margin: 0 }), drawContinuation(p, s));
+    let y =
+      k === 0
+        ? firstTop
+        : (p.pdf.addPage({ size: 'A4', layout: 'landscape', margin: 0 }), drawContinuation(p, s));
     if (rows.length) y = drawHeader(p, s, g, hd, y);
     for (const i of rows) {
       drawRow(p, s.rows[i], g, y, heights[i]);
@@ -305,14 +412,28 @@ function normalised(doc: ScoreSheetDoc): ScoreSheetDoc {
       entrantHeader: nfc(s.entrantHeader),
       columns: s.columns.map((c) => ({ group: nfc(c.group), header: nfc(c.header) })),
       totalHeader: nfc(s.totalHeader),
-      rows: s.rows.map((r) => ({ ...r, name: nfc(r.name), unit: nfc(r.unit), cells: r.cells.map(nfc), total: nfc(r.total), remark: nfc(r.remark) })),
+      rows: s.rows.map((r) => ({
+        ...r,
+        name: nfc(r.name),
+        unit: nfc(r.unit),
+        cells: r.cells.map(nfc),
+        total: nfc(r.total),
+        remark: nfc(r.remark),
+      })),
       notes: s.notes.map(nfc),
-      signature: { title: nfc(s.signature.title), hint: nfc(s.signature.hint), name: nfc(s.signature.name) },
+      signature: {
+        title: nfc(s.signature.title),
+        hint: nfc(s.signature.hint),
+        name: nfc(s.signature.name),
+      },
     })),
   };
 }
 
-export async function writeScoreSheetsPdf(input: ScoreSheetDoc, fontsDir: string): Promise<Uint8Array> {
+export async function writeScoreSheetsPdf(
+  input: ScoreSheetDoc,
+  fontsDir: string,
+): Promise<Uint8Array> {
   await checkFonts(fontsDir);
   const d = normalised(input);
   const { pen, finish } = openPdf(fontsDir, `Phiếu chấm điểm — ${d.contestName}`);

@@ -7,7 +7,13 @@
  * shared/documents/scoreboard-doc.ts. Every text cell passes the formula-injection guard.
  */
 import ExcelJS from 'exceljs';
-import type { Cell as DocCell, Column, IssuerDoc, ScoreboardDoc, Sheet } from '../../../shared/documents/models';
+import type {
+  Cell as DocCell,
+  Column,
+  IssuerDoc,
+  ScoreboardDoc,
+  Sheet,
+} from '../../../shared/documents/models';
 import { sanitizeSheetName } from '../../../shared/documents/doc-text';
 import { headerFooterText, safeText, xmlSafe } from './excel-safe';
 
@@ -17,18 +23,36 @@ const MM = 1 / 25.4; // exceljs margins are inches
 const thin: Partial<ExcelJS.Border> = { style: 'thin' };
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
-const font = (size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT, size, ...extra });
+const font = (size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({
+  name: FONT,
+  size,
+  ...extra,
+});
 /** Decomposed tones (NFD, from some imports) show as loose marks in some viewers: store NFC, then guard. */
 const text = (s: string): string => xmlSafe(safeText(s.normalize('NFC')));
-const centered: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
+const centered: Partial<ExcelJS.Alignment> = {
+  horizontal: 'center',
+  vertical: 'middle',
+  wrapText: true,
+};
 
 /** One style object per column, shared by its cells: exceljs dedupes styles on write, so sharing keeps 10k-row sheets fast. */
 function columnStyle(col: Column): Style {
-  const numFmt = col.kind === 'integer' ? '0' : col.kind === 'number' ? (col.decimals ? `0.${'0'.repeat(col.decimals)}` : '0') : undefined;
+  const numFmt =
+    col.kind === 'integer'
+      ? '0'
+      : col.kind === 'number'
+        ? col.decimals
+          ? `0.${'0'.repeat(col.decimals)}`
+          : '0'
+        : undefined;
   return {
     font: font(12),
     border: BORDER,
-    alignment: col.kind === 'text' ? { horizontal: 'left', vertical: 'middle', wrapText: true } : { horizontal: 'center', vertical: 'middle' },
+    alignment:
+      col.kind === 'text'
+        ? { horizontal: 'left', vertical: 'middle', wrapText: true }
+        : { horizontal: 'center', vertical: 'middle' },
     ...(numFmt ? { numFmt } : {}),
   };
 }
@@ -36,7 +60,9 @@ function columnStyle(col: Column): Style {
 /** Merged cells never auto-fit, so their height is estimated from the text length and width. */
 function fitHeight(row: ExcelJS.Row, text: string, widthChars: number, size: number): void {
   const perLine = Math.max(1, Math.floor((widthChars * 11) / size) - 1);
-  const lines = text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+  const lines = text
+    .split('\n')
+    .reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
   // Only ever raise: two halves of a heading row share the row and the taller one wins.
   row.height = Math.max(row.height ?? 0, size * 1.4, lines * size * 1.3 + 4);
 }
@@ -100,18 +126,43 @@ class SheetWriter {
 }
 
 /** The heading: left the organs, right the national or Party line, then the place and date. */
-function writeHeading(w: SheetWriter, issuer: IssuerDoc, dateText: string, widths: readonly number[]): void {
+function writeHeading(
+  w: SheetWriter,
+  issuer: IssuerDoc,
+  dateText: string,
+  widths: readonly number[],
+): void {
   const [left, right] = blocks(widths, 2);
   const party = issuer.family === 'party';
   const lines: [string, Style, string, Style][] = party
     ? [
-        [issuer.superior, { font: font(14), alignment: centered }, 'ĐẢNG CỘNG SẢN VIỆT NAM', { font: font(15, { bold: true, underline: true }), alignment: centered }],
+        [
+          issuer.superior,
+          { font: font(14), alignment: centered },
+          'ĐẢNG CỘNG SẢN VIỆT NAM',
+          { font: font(15, { bold: true, underline: true }), alignment: centered },
+        ],
         [issuer.name, { font: font(14, { bold: true }), alignment: centered }, '', {}],
-        ['*', { font: font(14), alignment: centered }, dateText, { font: font(13, { italic: true }), alignment: centered }],
+        [
+          '*',
+          { font: font(14), alignment: centered },
+          dateText,
+          { font: font(13, { italic: true }), alignment: centered },
+        ],
       ]
     : [
-        [issuer.superior, { font: font(13), alignment: centered }, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { font: font(13, { bold: true }), alignment: centered }],
-        [issuer.name, { font: font(13, { bold: true, underline: true }), alignment: centered }, 'Độc lập - Tự do - Hạnh phúc', { font: font(14, { bold: true, underline: true }), alignment: centered }],
+        [
+          issuer.superior,
+          { font: font(13), alignment: centered },
+          'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+          { font: font(13, { bold: true }), alignment: centered },
+        ],
+        [
+          issuer.name,
+          { font: font(13, { bold: true, underline: true }), alignment: centered },
+          'Độc lập - Tự do - Hạnh phúc',
+          { font: font(14, { bold: true, underline: true }), alignment: centered },
+        ],
         ['', {}, dateText, { font: font(13, { italic: true }), alignment: centered }],
       ];
   for (const [lt, ls, rt, rs] of lines) {
@@ -182,7 +233,14 @@ function writeSheet(wb: ExcelJS.Workbook, doc: ScoreboardDoc, sheet: Sheet, name
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM, header: 8 * MM, footer: 8 * MM },
+      margins: {
+        top: 20 * MM,
+        bottom: 20 * MM,
+        left: 30 * MM,
+        right: 15 * MM,
+        header: 8 * MM,
+        footer: 8 * MM,
+      },
     },
     headerFooter: { oddFooter: `&L&"${FONT},Italic"&8${footer}&R&"${FONT},Regular"&9Trang &P/&N` },
     properties: { defaultRowHeight: 18 },
@@ -193,27 +251,41 @@ function writeSheet(wb: ExcelJS.Workbook, doc: ScoreboardDoc, sheet: Sheet, name
   w.skip();
   w.line(sheet.title, { font: font(14, { bold: true }), alignment: centered });
   w.line(doc.contestName, { font: font(13, { bold: true }), alignment: centered });
-  if (sheet.subtitle) w.line(sheet.subtitle, { font: font(12, { italic: true }), alignment: centered });
+  if (sheet.subtitle)
+    w.line(sheet.subtitle, { font: font(12, { italic: true }), alignment: centered });
   if (doc.provisional) writeProvisional(w, doc.provisional);
   const headerRow = writeTable(ws, w, sheet);
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
   ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
   if (sheet.notes.length) {
     w.skip();
-    const noteStyle: Style = { font: font(11), alignment: { horizontal: 'left', vertical: 'top', wrapText: true } };
+    const noteStyle: Style = {
+      font: font(11),
+      alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
+    };
     w.line('Ghi chú:', { font: font(11, { bold: true, italic: true }) });
     // Numbered, not dashed: a leading "-" would trip the formula guard and print an apostrophe.
     sheet.notes.forEach((n, i) => w.line(`${i + 1}. ${n}`, noteStyle));
   }
   writeSignatures(w, doc, widths);
   w.skip();
-  if (doc.footer) w.line(doc.footer, { font: font(8, { italic: true }), alignment: { horizontal: 'left', vertical: 'top', wrapText: true } });
+  if (doc.footer)
+    w.line(doc.footer, {
+      font: font(8, { italic: true }),
+      alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
+    });
 }
 
 /** Provisional results: the label in red above the table, then each missing sheet on its own line. */
 function writeProvisional(w: SheetWriter, mark: NonNullable<ScoreboardDoc['provisional']>): void {
-  w.line(mark.label, { font: font(13, { bold: true, color: { argb: 'FFC00000' } }), alignment: centered });
-  const style: Style = { font: font(11, { italic: true, color: { argb: 'FFC00000' } }), alignment: { horizontal: 'left', vertical: 'top', wrapText: true } };
+  w.line(mark.label, {
+    font: font(13, { bold: true, color: { argb: 'FFC00000' } }),
+    alignment: centered,
+  });
+  const style: Style = {
+    font: font(11, { italic: true, color: { argb: 'FFC00000' } }),
+    alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
+  };
   for (const l of mark.lines) w.line(`• ${l}`, style);
 }
 

@@ -7,10 +7,20 @@ import writeFileAtomic from 'write-file-atomic';
 
 const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
 
-export async function writeFileAtomicWithRetry(path: string, data: Uint8Array | string, attempts = 6): Promise<void> {
+export async function writeFileAtomicWithRetry(
+  path: string,
+  data: Uint8Array | string,
+  attempts = 6,
+): Promise<void> {
   for (let i = 1; ; i++) {
     try {
-      await writeFileAtomic(path, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), { fsync: true });
+      await writeFileAtomic(
+        path,
+        typeof data === 'string'
+          ? data
+          : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+        { fsync: true },
+      );
       return;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? '';

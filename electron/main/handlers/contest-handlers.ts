@@ -25,22 +25,39 @@ function parseCopy(raw: string): { savedAt: string; bundle: ContestBundle } | st
     return 'không đọc được (không phải JSON hợp lệ — tệp bị cắt hoặc bị sửa)';
   }
   const parsed = bundleSchema.safeParse(json?.bundle);
-  if (!parsed.success) return `sai cấu trúc (${parsed.error.issues[0]?.path.join('.') || 'toàn tệp'})`;
-  return { savedAt: typeof json.savedAt === 'string' ? json.savedAt : '', bundle: parsed.data as unknown as ContestBundle };
+  if (!parsed.success)
+    return `sai cấu trúc (${parsed.error.issues[0]?.path.join('.') || 'toàn tệp'})`;
+  return {
+    savedAt: typeof json.savedAt === 'string' ? json.savedAt : '',
+    bundle: parsed.data as unknown as ContestBundle,
+  };
 }
 
-const infoOf = (b: ContestBundle, savedAt: string): SnapshotInfo => ({ contestId: b.contest.id, name: b.contest.name, year: b.contest.year, kind: b.contest.kind, savedAt });
+const infoOf = (b: ContestBundle, savedAt: string): SnapshotInfo => ({
+  contestId: b.contest.id,
+  name: b.contest.name,
+  year: b.contest.year,
+  kind: b.contest.kind,
+  savedAt,
+});
 
 export const contestHandlers: Pick<Handlers, 'contest:listSnapshots' | 'contest:readSnapshot'> = {
   'contest:listSnapshots': async (ctx) => {
     const copies = await readdir(dirOf(ctx.dataDir)).catch(() => [] as string[]);
-    const journals = new Set((await readdir(join(ctx.dataDir, 'journals')).catch(() => [] as string[])).flatMap((f) => JOURNAL_FILE.exec(f)?.[1] ?? []));
+    const journals = new Set(
+      (await readdir(join(ctx.dataDir, 'journals')).catch(() => [] as string[])).flatMap(
+        (f) => JOURNAL_FILE.exec(f)?.[1] ?? [],
+      ),
+    );
     const contests: SnapshotInfo[] = [];
     const problems: DiskProblem[] = [];
     const seen = new Set<string>();
     const store = journalStoreFor(ctx.dataDir);
     /** What the journal alone says of a contest whose copy is missing or damaged. */
-    const fromJournal = async (contestId: string) => (journals.has(contestId) ? projectSetup(await store.setupEvents(contestId).catch(() => []), contestId).bundle : null);
+    const fromJournal = async (contestId: string) =>
+      journals.has(contestId)
+        ? projectSetup(await store.setupEvents(contestId).catch(() => []), contestId).bundle
+        : null;
     for (const f of copies) {
       const id = CONTEST_FILE.exec(f)?.[1];
       if (!id) continue;
@@ -84,7 +101,8 @@ export const contestHandlers: Pick<Handlers, 'contest:listSnapshots' | 'contest:
       throw new UserFacingError('notFound', 'Không tìm thấy bản lưu của cuộc thi trên đĩa.');
     }
     const parsed = parseCopy(raw);
-    if (typeof parsed === 'string') throw new UserFacingError('corrupt', `Bản lưu cuộc thi trên đĩa bị hỏng: ${parsed}.`);
+    if (typeof parsed === 'string')
+      throw new UserFacingError('corrupt', `Bản lưu cuộc thi trên đĩa bị hỏng: ${parsed}.`);
     return parsed.bundle;
   },
 };

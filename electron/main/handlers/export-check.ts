@@ -20,19 +20,36 @@ export async function checkClaim(dataDir: string, claim: ResultClaim): Promise<v
   const events = await journalStoreFor(dataDir).read(claim.contestId);
   const head = chainHead(events);
   if (head !== claim.head) {
-    throw new UserFacingError('staleDocument', `Sổ điểm đã thay đổi sau khi lập tài liệu (mã ${claim.head} → ${head}). Chưa xuất tệp; hãy xuất lại.`);
+    throw new UserFacingError(
+      'staleDocument',
+      `Sổ điểm đã thay đổi sau khi lập tài liệu (mã ${claim.head} → ${head}). Chưa xuất tệp; hãy xuất lại.`,
+    );
   }
   const rc = recountFromJournal(events, claim.contestId, claim.roundId);
   if (!rc.ok) {
     // z-scores are floats: nothing exact to recount (documented in the README); every other refusal stops the export.
     if (rc.why.some((w) => w.includes('chuẩn hóa'))) return;
-    throw new UserFacingError('recountRefused', `Không kiểm đếm lại được từ sổ điểm: ${rc.why.join('; ')}. Chưa xuất tệp.`);
+    throw new UserFacingError(
+      'recountRefused',
+      `Không kiểm đếm lại được từ sổ điểm: ${rc.why.join('; ')}. Chưa xuất tệp.`,
+    );
   }
   const names = new Map(claim.entrants.map((e) => [e.entrantId, e.name]));
   const differences = compareWithTally(rc.recount, claim.entrants, names).map((d) => d.message);
-  if (rc.recount.undecidedCells > 0) differences.push(`${rc.recount.undecidedCells} ô điểm có hai giá trị khác nhau từ hai máy — cần người quyết định trước khi in.`);
+  if (rc.recount.undecidedCells > 0)
+    differences.push(
+      `${rc.recount.undecidedCells} ô điểm có hai giá trị khác nhau từ hai máy — cần người quyết định trước khi in.`,
+    );
   if (differences.length === 0) return;
   const listed = differences.slice(0, LISTED);
-  const more = differences.length > LISTED ? [`… và ${differences.length - LISTED} khác biệt nữa.`] : [];
-  throw new UserFacingError('recountMismatch', ['Kiểm đếm độc lập từ sổ điểm không khớp với bảng kết quả. Chưa xuất tệp.', ...listed, ...more].join('\n'));
+  const more =
+    differences.length > LISTED ? [`… và ${differences.length - LISTED} khác biệt nữa.`] : [];
+  throw new UserFacingError(
+    'recountMismatch',
+    [
+      'Kiểm đếm độc lập từ sổ điểm không khớp với bảng kết quả. Chưa xuất tệp.',
+      ...listed,
+      ...more,
+    ].join('\n'),
+  );
 }

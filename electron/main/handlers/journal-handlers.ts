@@ -4,7 +4,10 @@ import { refreshSetupCopy } from '../journal/setup-copy';
 import { hash as nodeHash } from 'node:crypto';
 import { checkPrintout } from '../../../shared/journal/printout';
 
-export const journalHandlers: Pick<Handlers, 'journal:append' | 'journal:read' | 'journal:verify' | 'journal:head' | 'journal:checkPrint'> = {
+export const journalHandlers: Pick<
+  Handlers,
+  'journal:append' | 'journal:read' | 'journal:verify' | 'journal:head' | 'journal:checkPrint'
+> = {
   'journal:append': async (ctx, contestId, events) => {
     const store = journalStoreFor(ctx.dataDir);
     const ack = await store.append(contestId, events);
@@ -23,6 +26,10 @@ export const journalHandlers: Pick<Handlers, 'journal:append' | 'journal:read' |
    */
   'journal:checkPrint': async (ctx, contestId, req) => {
     const { events, check: integrity } = await journalStoreFor(ctx.dataDir).inspect(contestId);
-    return checkPrintout(events, req.code, { roundId: req.roundId, integrity, sha256Hex: (t) => nodeHash('sha256', t, 'hex') });
+    return checkPrintout(events, req.code, {
+      roundId: req.roundId,
+      integrity,
+      sha256Hex: (t) => nodeHash('sha256', t, 'hex'),
+    });
   },
 };

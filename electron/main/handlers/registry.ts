@@ -13,7 +13,10 @@ import { contestHandlers } from './contest-handlers';
 type Unwrap<T> = T extends Promise<{ ok: true; value: infer V } | { ok: false }> ? V : never;
 /** A handler takes the host context and the channel's (validated) arguments and returns the value. */
 export type Handlers = {
-  [C in Channel]: (ctx: HandlerContext, ...args: Parameters<Bridge[C]>) => Promise<Unwrap<ReturnType<Bridge[C]>>>;
+  [C in Channel]: (
+    ctx: HandlerContext,
+    ...args: Parameters<Bridge[C]>
+  ) => Promise<Unwrap<ReturnType<Bridge[C]>>>;
 };
 
 export const handlers: Handlers = {

@@ -9,7 +9,8 @@
  */
 import iconv from 'iconv-lite';
 
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'windows-1252';
+export type TextEncoding =
+  'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'windows-1252';
 
 export interface Decoded {
   readonly text: string;
@@ -19,7 +20,11 @@ export interface Decoded {
 /** The five Windows-1258 tone marks (grave, acute, hook, tilde, dot below) — in 1252 these bytes are Ì ì Ò ò Þ. */
 const TONE_BYTES = new Set([0xcc, 0xec, 0xd2, 0xf2, 0xde]);
 /** Vowels a tone mark can sit on, as Windows-1258 bytes: a e i o u y, their capitals, and â ê ô ă ơ ư. */
-const VOWEL_BYTES = new Set([...'aeiouyAEIOUY'].map((c) => c.charCodeAt(0)).concat([0xe2, 0xc2, 0xea, 0xca, 0xf4, 0xd4, 0xe3, 0xc3, 0xf5, 0xd5, 0xfd, 0xdd]));
+const VOWEL_BYTES = new Set(
+  [...'aeiouyAEIOUY']
+    .map((c) => c.charCodeAt(0))
+    .concat([0xe2, 0xc2, 0xea, 0xca, 0xf4, 0xd4, 0xe3, 0xc3, 0xf5, 0xd5, 0xfd, 0xdd]),
+);
 /** Š Ž š ž in 1252; undefined in 1258. */
 const ONLY_1252 = new Set([0x8a, 0x8e, 0x9a, 0x9e]);
 /** Đ đ in 1258 (Ð ð in 1252, rare outside Icelandic). */
@@ -45,10 +50,16 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeText(bytes: Uint8Array): Decoded {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const done = (text: string, encoding: TextEncoding): Decoded => ({ text: text.normalize('NFC'), encoding });
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return done(iconv.decode(buf.subarray(3), 'utf-8'), 'utf-8-bom');
-  if (buf[0] === 0xff && buf[1] === 0xfe) return done(iconv.decode(buf.subarray(2), 'utf-16le'), 'utf-16le');
-  if (buf[0] === 0xfe && buf[1] === 0xff) return done(iconv.decode(buf.subarray(2), 'utf-16be'), 'utf-16be');
+  const done = (text: string, encoding: TextEncoding): Decoded => ({
+    text: text.normalize('NFC'),
+    encoding,
+  });
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return done(iconv.decode(buf.subarray(3), 'utf-8'), 'utf-8-bom');
+  if (buf[0] === 0xff && buf[1] === 0xfe)
+    return done(iconv.decode(buf.subarray(2), 'utf-16le'), 'utf-16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff)
+    return done(iconv.decode(buf.subarray(2), 'utf-16be'), 'utf-16be');
   try {
     return done(strictUtf8.decode(buf), 'utf-8');
   } catch {

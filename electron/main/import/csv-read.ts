@@ -41,7 +41,8 @@ export function detectSeparator(text: string): Separator {
     for (const r of perRecord) if (r[sep] > 0) tally.set(r[sep], (tally.get(r[sep]) ?? 0) + 1);
     let mode = 0;
     let agree = 0;
-    for (const [n, times] of tally) if (times > agree || (times === agree && n > mode)) [mode, agree] = [n, times];
+    for (const [n, times] of tally)
+      if (times > agree || (times === agree && n > mode)) [mode, agree] = [n, times];
     if (agree > bestKey[0] || (agree === bestKey[0] && mode > bestKey[1])) {
       best = sep;
       bestKey = [agree, mode];
@@ -72,12 +73,16 @@ export function readCsv(name: string, bytes: Uint8Array, limits: ReadLimits): Ra
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     const quote = (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED';
-    const detail = quote ? `có dấu ngoặc kép (") mở mà không đóng${line ? `, từ khoảng dòng ${line}` : ''}` : `không tách được các cột${line ? ` ở khoảng dòng ${line}` : ''}`;
+    const detail = quote
+      ? `có dấu ngoặc kép (") mở mà không đóng${line ? `, từ khoảng dòng ${line}` : ''}`
+      : `không tách được các cột${line ? ` ở khoảng dòng ${line}` : ''}`;
     throw readError('corrupt', name, detail);
   }
-  if (records.length > limits.maxRows) throw readError('tooManyRows', name, `hơn ${limits.maxRows.toLocaleString('vi-VN')} dòng`);
+  if (records.length > limits.maxRows)
+    throw readError('tooManyRows', name, `hơn ${limits.maxRows.toLocaleString('vi-VN')} dòng`);
   const rows = records.map((r): RawCell[] => {
-    if (r.length > limits.maxColumns) throw readError('tooLarge', name, `hơn ${limits.maxColumns} cột`);
+    if (r.length > limits.maxColumns)
+      throw readError('tooLarge', name, `hơn ${limits.maxColumns} cột`);
     const cells: RawCell[] = r.map((v) => (v === '' ? null : v));
     while (cells.length && cells[cells.length - 1] === null) cells.pop();
     return cells;

@@ -19,7 +19,10 @@ port.once('message', async (req: WorkerRequest) => {
   const stats = sampler.stop;
   let reply: WorkerReply;
   try {
-    const workbook = req.kind === 'xlsx' ? await readXlsx(req.name, req.bytes, req.limits) : readCsv(req.name, req.bytes, req.limits);
+    const workbook =
+      req.kind === 'xlsx'
+        ? await readXlsx(req.name, req.bytes, req.limits)
+        : readCsv(req.name, req.bytes, req.limits);
     reply = { ok: true, workbook, stats: stats() };
   } catch (err) {
     const expected = err instanceof UserFacingError;

@@ -35,7 +35,8 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxOldGenerationSizeMb: 512,
 };
 
-const SAVE_AGAIN = 'Hãy mở tệp bằng Excel và lưu lại thành tệp .xlsx mới (hoặc CSV UTF-8) rồi nhập lại.';
+const SAVE_AGAIN =
+  'Hãy mở tệp bằng Excel và lưu lại thành tệp .xlsx mới (hoặc CSV UTF-8) rồi nhập lại.';
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 export type ReadErrorCode =

@@ -18,7 +18,11 @@ export interface ReadOptions {
 }
 
 /** Read with the worker's figures (peak memory, time) for tests and benchmarks. */
-export async function readSpreadsheetWithStats(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<WorkerRun> {
+export async function readSpreadsheetWithStats(
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<WorkerRun> {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const kind = sniff(bytes);
   switch (kind.kind) {
@@ -36,7 +40,8 @@ export async function readSpreadsheetWithStats(name: string, bytes: Uint8Array, 
       await checkXlsxZip(name, bytes, limits);
       return runImportWorker({ kind: 'xlsx', name, bytes, limits }, limits, options.workerEntry);
     case 'text':
-      if (bytes.byteLength > limits.maxCsvBytes) throw readError('tooLarge', name, `hơn ${Math.round(limits.maxCsvBytes / 1048576)} MB`);
+      if (bytes.byteLength > limits.maxCsvBytes)
+        throw readError('tooLarge', name, `hơn ${Math.round(limits.maxCsvBytes / 1048576)} MB`);
       return runImportWorker({ kind: 'csv', name, bytes, limits }, limits, options.workerEntry);
     default: {
       const never: never = kind;
@@ -45,6 +50,10 @@ export async function readSpreadsheetWithStats(name: string, bytes: Uint8Array, 
   }
 }
 
-export async function readSpreadsheet(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<RawWorkbook> {
+export async function readSpreadsheet(
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<RawWorkbook> {
   return (await readSpreadsheetWithStats(name, bytes, options)).workbook;
 }

@@ -14,7 +14,8 @@ export type Sniffed =
   | { readonly kind: 'text' }
   | { readonly kind: 'binary' };
 
-const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => sig.every((v, i) => b[at + i] === v);
+const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) =>
+  sig.every((v, i) => b[at + i] === v);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 const utf16le = (s: string) => [...s].flatMap((c) => [c.charCodeAt(0), 0]);
 
@@ -43,18 +44,33 @@ const MAX_CONTROL_SHARE = 0.01;
 
 export function sniff(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return { kind: 'empty' };
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip' };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+    return { kind: 'zip' };
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     // A password-protected .xlsx is an OLE file holding "EncryptionInfo" and "EncryptedPackage" streams,
     // whose names sit in the directory as UTF-16LE.
-    const encrypted = contains(bytes, utf16le('EncryptedPackage'), 4 * 1024 * 1024) || contains(bytes, utf16le('EncryptionInfo'), 4 * 1024 * 1024);
+    const encrypted =
+      contains(bytes, utf16le('EncryptedPackage'), 4 * 1024 * 1024) ||
+      contains(bytes, utf16le('EncryptionInfo'), 4 * 1024 * 1024);
     return encrypted ? { kind: 'encrypted' } : { kind: 'legacyXls' };
   }
   for (const [sig, what] of OTHERS) if (startsWith(bytes, sig)) return { kind: 'other', what };
   // Web systems often export an HTML table (or Excel 2003 XML) and name it .xls: readable by Excel, not here.
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^[\ufeff\s]+/, '').toLowerCase();
-  if (/^<(!doctype|html|\?xml|table|workbook)/.test(head)) return { kind: 'other', what: 'một trang HTML/XML, thường do phần mềm khác xuất ra và đặt đuôi .xls' };
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || startsWith(bytes, [0xef, 0xbb, 0xbf])) return { kind: 'text' };
+  const head = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 512))
+    .replace(/^[\ufeff\s]+/, '')
+    .toLowerCase();
+  if (/^<(!doctype|html|\?xml|table|workbook)/.test(head))
+    return {
+      kind: 'other',
+      what: 'một trang HTML/XML, thường do phần mềm khác xuất ra và đặt đuôi .xls',
+    };
+  if (
+    startsWith(bytes, [0xff, 0xfe]) ||
+    startsWith(bytes, [0xfe, 0xff]) ||
+    startsWith(bytes, [0xef, 0xbb, 0xbf])
+  )
+    return { kind: 'text' };
   const sample = bytes.subarray(0, 64 * 1024);
   let control = 0;
   for (const b of sample) {

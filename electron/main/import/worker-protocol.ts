@@ -22,4 +22,9 @@ export interface WorkerStats {
 
 export type WorkerReply =
   | { readonly ok: true; readonly workbook: RawWorkbook; readonly stats: WorkerStats }
-  | { readonly ok: false; readonly code: string; readonly message: string; readonly stats: WorkerStats };
+  | {
+      readonly ok: false;
+      readonly code: string;
+      readonly message: string;
+      readonly stats: WorkerStats;
+    };

@@ -16,14 +16,19 @@ import type { WorkerReply, WorkerRequest, WorkerStats } from './worker-protocol'
 export type { WorkerEntry };
 
 /** The import worker beside the module at `moduleUrl` (this module's own URL unless a test says otherwise). */
-export const workerEntry = (moduleUrl: string = import.meta.url): WorkerEntry => workerEntryFor('import-worker', moduleUrl);
+export const workerEntry = (moduleUrl: string = import.meta.url): WorkerEntry =>
+  workerEntryFor('import-worker', moduleUrl);
 
 export interface WorkerRun {
   readonly workbook: RawWorkbook;
   readonly stats: WorkerStats;
 }
 
-export function runImportWorker(req: WorkerRequest, limits: ReadLimits, entry: WorkerEntry = workerEntry()): Promise<WorkerRun> {
+export function runImportWorker(
+  req: WorkerRequest,
+  limits: ReadLimits,
+  entry: WorkerEntry = workerEntry(),
+): Promise<WorkerRun> {
   return new Promise((resolve, reject) => {
     const worker = startLimitedWorker(entry, limits.maxOldGenerationSizeMb);
     let settled = false;
@@ -35,16 +40,30 @@ export function runImportWorker(req: WorkerRequest, limits: ReadLimits, entry: W
       // Always throw the worker away: a half-read hostile file must not keep its memory.
       void worker.terminate();
     };
-    const timer = setTimeout(() => finish(() => reject(readError('timeout', req.name, String(Math.round(limits.timeoutMs / 1000))))), limits.timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(readError('timeout', req.name, String(Math.round(limits.timeoutMs / 1000)))),
+        ),
+      limits.timeoutMs,
+    );
     worker.once('message', (reply: WorkerReply) =>
       finish(() => {
         if (reply.ok) resolve({ workbook: reply.workbook, stats: reply.stats });
-        else reject(reply.message ? new UserFacingError(reply.code, reply.message) : readError('corrupt', req.name));
+        else
+          reject(
+            reply.message
+              ? new UserFacingError(reply.code, reply.message)
+              : readError('corrupt', req.name),
+          );
       }),
     );
     worker.once('error', (err: Error & { code?: string }) =>
       finish(() => {
-        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(readError('tooLarge', req.name, `cần hơn ${limits.maxOldGenerationSizeMb} MB bộ nhớ`));
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
+          reject(
+            readError('tooLarge', req.name, `cần hơn ${limits.maxOldGenerationSizeMb} MB bộ nhớ`),
+          );
         else {
           console.error('[import-worker]', err);
           reject(readError('readerCrashed', req.name));

@@ -15,7 +15,19 @@ import enums from 'exceljs/lib/doc/enums.js';
 import type { RawCell, RawSheet, RawWorkbook } from '../../../shared/import/types';
 import { readError, type ReadLimits } from './limits';
 
-const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'picture', 'extLst', 'rowBreaks', 'headerFooter', 'pageSetup', 'printOptions', 'sheetProtection'];
+const IGNORED_NODES = [
+  'dataValidations',
+  'conditionalFormatting',
+  'hyperlinks',
+  'drawing',
+  'picture',
+  'extLst',
+  'rowBreaks',
+  'headerFooter',
+  'pageSetup',
+  'printOptions',
+  'sheetProtection',
+];
 
 const nfc = (s: string) => s.normalize('NFC');
 const { ValueType } = enums;
@@ -26,7 +38,8 @@ function isoDate(d: Date): string | null {
 
 function richText(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+  if (v && typeof v === 'object' && 'richText' in v)
+    return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
   return v === null || v === undefined ? '' : String(v);
 }
 
@@ -37,7 +50,8 @@ function formulaResult(result: unknown): { result: string | number | null; error
   if (typeof result === 'string') return { result: nfc(result) };
   if (typeof result === 'boolean') return { result: result ? 'TRUE' : 'FALSE' };
   if (result instanceof Date) return { result: isoDate(result) };
-  if (typeof result === 'object' && 'error' in result) return { result: null, error: String((result as { error: unknown }).error) };
+  if (typeof result === 'object' && 'error' in result)
+    return { result: null, error: String((result as { error: unknown }).error) };
   return { result: nfc(richText(result)) };
 }
 
@@ -75,7 +89,12 @@ export function cellToRaw(cell: ExcelJS.Cell): RawCell {
 function sheetToRaw(ws: ExcelJS.Worksheet, name: string, limits: ReadLimits): RawSheet {
   const rows: RawCell[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > limits.maxRows) throw readError('tooManyRows', name, `trang “${ws.name}” có dữ liệu ở dòng ${rowNumber}, quá giới hạn ${limits.maxRows} dòng`);
+    if (rowNumber > limits.maxRows)
+      throw readError(
+        'tooManyRows',
+        name,
+        `trang “${ws.name}” có dữ liệu ở dòng ${rowNumber}, quá giới hạn ${limits.maxRows} dòng`,
+      );
     const cells: RawCell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const raw = cellToRaw(cell);
@@ -87,19 +106,41 @@ function sheetToRaw(ws: ExcelJS.Worksheet, name: string, limits: ReadLimits): Ra
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   // exceljs keeps merges in a private map keyed by master cell; `ws.model` would rebuild every row to expose them.
-  const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {}).map((m) => m.range);
+  const merges = Object.values(
+    (ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {},
+  ).map((m) => m.range);
   return { name: nfc(ws.name), rows, merges };
 }
 
-export async function readXlsx(name: string, bytes: Uint8Array, limits: ReadLimits): Promise<RawWorkbook> {
+export async function readXlsx(
+  name: string,
+  bytes: Uint8Array,
+  limits: ReadLimits,
+): Promise<RawWorkbook> {
   const wb = new WorkbookClass();
   try {
-    const options = { ignoreNodes: IGNORED_NODES, maxRows: limits.maxRows, maxCols: limits.maxColumns };
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer, options);
+    const options = {
+      ignoreNodes: IGNORED_NODES,
+      maxRows: limits.maxRows,
+      maxCols: limits.maxColumns,
+    };
+    await wb.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+      options,
+    );
   } catch (err) {
     const message = (err as Error).message ?? '';
-    if (/Max (row|column|c) count/i.test(message)) throw readError('tooManyRows', name, `quá giới hạn ${limits.maxRows} dòng hoặc ${limits.maxColumns} cột`);
+    if (/Max (row|column|c) count/i.test(message))
+      throw readError(
+        'tooManyRows',
+        name,
+        `quá giới hạn ${limits.maxRows} dòng hoặc ${limits.maxColumns} cột`,
+      );
     throw readError('corrupt', name);
   }
-  return { fileName: name, format: 'xlsx', sheets: wb.worksheets.map((ws) => sheetToRaw(ws, name, limits)) };
+  return {
+    fileName: name,
+    format: 'xlsx',
+    sheets: wb.worksheets.map((ws) => sheetToRaw(ws, name, limits)),
+  };
 }

@@ -18,21 +18,33 @@ export interface ZipFacts {
 
 function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip))),
+    yauzl.fromBuffer(
+      buffer,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
+      (err, zip) => (err ? reject(err) : resolve(zip)),
+    ),
   );
 }
 
 function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
-  return new Promise((resolve, reject) => zip.openReadStream(entry, (err, stream) => (err ? reject(err) : resolve(stream))));
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (err, stream) => (err ? reject(err) : resolve(stream))),
+  );
 }
 
 /** yauzl refuses unsafe names itself (as errors); say which name in Vietnamese. */
 function unsafeName(message: string): string | null {
-  const m = /^(?:invalid relative path|absolute path|invalid characters in fileName): (.*)$/.exec(message);
+  const m = /^(?:invalid relative path|absolute path|invalid characters in fileName): (.*)$/.exec(
+    message,
+  );
   return m ? m[1] : null;
 }
 
-export async function checkXlsxZip(name: string, bytes: Uint8Array, limits: ReadLimits): Promise<ZipFacts> {
+export async function checkXlsxZip(
+  name: string,
+  bytes: Uint8Array,
+  limits: ReadLimits,
+): Promise<ZipFacts> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let zip: yauzl.ZipFile;
   try {
@@ -54,14 +66,23 @@ export async function checkXlsxZip(name: string, bytes: Uint8Array, limits: Read
       names.add(entry.fileName.toLowerCase());
       if (entry.isEncrypted()) throw readError('encrypted', name);
       declared += entry.uncompressedSize;
-      if (declared > limits.maxUncompressedBytes) throw readError('unsafeZip', name, describeSize(limits.maxUncompressedBytes));
+      if (declared > limits.maxUncompressedBytes)
+        throw readError('unsafeZip', name, describeSize(limits.maxUncompressedBytes));
       const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-      if (entry.uncompressedSize > limits.ratioCheckFromBytes && ratio > limits.maxCompressionRatio) {
-        throw readError('unsafeZip', name, `mục “${entry.fileName}” nén ${Math.round(ratio)} lần, dấu hiệu của “bom nén”`);
+      if (
+        entry.uncompressedSize > limits.ratioCheckFromBytes &&
+        ratio > limits.maxCompressionRatio
+      ) {
+        throw readError(
+          'unsafeZip',
+          name,
+          `mục “${entry.fileName}” nén ${Math.round(ratio)} lần, dấu hiệu của “bom nén”`,
+        );
       }
       if (entry.fileName.endsWith('/')) continue;
       inflated += await inflatedSize(zip, entry, limits.maxUncompressedBytes - inflated, name);
-      if (inflated > limits.maxUncompressedBytes) throw readError('unsafeZip', name, describeSize(limits.maxUncompressedBytes));
+      if (inflated > limits.maxUncompressedBytes)
+        throw readError('unsafeZip', name, describeSize(limits.maxUncompressedBytes));
     }
   } catch (err) {
     zip.close();
@@ -72,7 +93,11 @@ export async function checkXlsxZip(name: string, bytes: Uint8Array, limits: Read
   }
   zip.close();
   if (!names.has('[content_types].xml') || !names.has('xl/workbook.xml')) {
-    throw readError('notSpreadsheet', name, names.has('word/document.xml') ? 'một văn bản Word' : 'một tệp nén ZIP');
+    throw readError(
+      'notSpreadsheet',
+      name,
+      names.has('word/document.xml') ? 'một văn bản Word' : 'một tệp nén ZIP',
+    );
   }
   return { entries: names.size, compressedBytes: bytes.byteLength, inflatedBytes: inflated };
 }
@@ -94,7 +119,12 @@ function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | null> {
 }
 
 /** Inflate one entry and count what really comes out, stopping as soon as it exceeds the budget. */
-async function inflatedSize(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: number, name: string): Promise<number> {
+async function inflatedSize(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  budget: number,
+  name: string,
+): Promise<number> {
   let n = 0;
   try {
     for await (const chunk of await openEntry(zip, entry)) {

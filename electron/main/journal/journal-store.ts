@@ -20,7 +20,14 @@ import { hash as nodeHash } from 'node:crypto';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AppendAck, JournalCheck } from '../../../shared/bridge/contract';
-import { canonicalJson, chainHead, GENESIS, isJournalEventShape, journalEventSchema, type JournalEvent } from '../../../shared/journal/event';
+import {
+  canonicalJson,
+  chainHead,
+  GENESIS,
+  isJournalEventShape,
+  journalEventSchema,
+  type JournalEvent,
+} from '../../../shared/journal/event';
 import { compareEvents, refOf } from '../../../shared/journal/ref';
 import { isSetupSide } from '../../../shared/journal/setup-event';
 import { verifyText, type LineCheck } from '../../../shared/journal/verify';
@@ -90,7 +97,8 @@ export function openJournalStore(dataDir: string): JournalStore {
   const slots = new Map<string, Slot>();
 
   function serial<T>(contestId: string, job: (slot: Slot) => Promise<T>): Promise<T> {
-    if (!CONTEST_ID.test(contestId)) return Promise.reject(new UserFacingError('badArguments', 'Mã cuộc thi không hợp lệ.'));
+    if (!CONTEST_ID.test(contestId))
+      return Promise.reject(new UserFacingError('badArguments', 'Mã cuộc thi không hợp lệ.'));
     let slot = slots.get(contestId);
     if (!slot) slots.set(contestId, (slot = { queue: Promise.resolve(), index: null }));
     const s = slot;
@@ -108,7 +116,10 @@ export function openJournalStore(dataDir: string): JournalStore {
   async function indexOf(contestId: string, slot: Slot): Promise<Index> {
     const path = journalPath(dataDir, contestId);
     if (slot.index) {
-      const size = await stat(path).then((st) => st.size, () => -1);
+      const size = await stat(path).then(
+        (st) => st.size,
+        () => -1,
+      );
       if (size !== (slot.index.exists ? slot.index.fileBytes : -1)) slot.index = null;
     }
     slot.index ??= (await load(path, contestId, false)).index;
@@ -134,7 +145,8 @@ export function openJournalStore(dataDir: string): JournalStore {
 
     head: (contestId) => serial(contestId, async (slot) => headOf(await indexOf(contestId, slot))),
 
-    setupEvents: (contestId) => serial(contestId, async (slot) => [...(await indexOf(contestId, slot)).setup]),
+    setupEvents: (contestId) =>
+      serial(contestId, async (slot) => [...(await indexOf(contestId, slot)).setup]),
 
     verify: (contestId) =>
       serial(contestId, async () => {
@@ -144,9 +156,16 @@ export function openJournalStore(dataDir: string): JournalStore {
 
     inspect: (contestId) =>
       serial(contestId, async (slot) => {
-        const { check, events, index } = await load(journalPath(dataDir, contestId), contestId, true);
+        const { check, events, index } = await load(
+          journalPath(dataDir, contestId),
+          contestId,
+          true,
+        );
         slot.index = index;
-        return { events, check: { ok: check.ok, events: check.events, firstBad: check.firstBad, head: check.head } };
+        return {
+          events,
+          check: { ok: check.ok, events: check.events, firstBad: check.firstBad, head: check.head },
+        };
       }),
   };
 }
@@ -155,7 +174,11 @@ export function openJournalStore(dataDir: string): JournalStore {
  * Read and check the whole file (strict: the full "Kiểm tra toàn vẹn"; otherwise verify.ts's quick
  * mode, for read and the index). `events` are the intact ones, each once, in file order.
  */
-async function load(path: string, contestId: string, strict: boolean): Promise<{ check: LineCheck; index: Index; events: JournalEvent[] }> {
+async function load(
+  path: string,
+  contestId: string,
+  strict: boolean,
+): Promise<{ check: LineCheck; index: Index; events: JournalEvent[] }> {
   let bytes: Buffer;
   let exists = true;
   try {
@@ -180,7 +203,18 @@ async function load(path: string, contestId: string, strict: boolean): Promise<{
     if (isSetupSide(e)) setup.push(e);
   }
   const validBytes = bytes.lastIndexOf(0x0a) + 1;
-  return { check, index: { chains, validBytes, torn: bytes.length > validBytes, fileBytes: bytes.length, exists, setup }, events };
+  return {
+    check,
+    index: {
+      chains,
+      validBytes,
+      torn: bytes.length > validBytes,
+      fileBytes: bytes.length,
+      exists,
+      setup,
+    },
+    events,
+  };
 }
 
 /** UTF-8 text of the file; lines whose bytes are not valid UTF-8 are named so verify reports them. */
@@ -188,7 +222,10 @@ function decode(bytes: Buffer): { text: string; undecodable: Set<number> } {
   const undecodable = new Set<number>();
   try {
     // ignoreBOM: a BOM is not part of any canonical line, so it must stay visible and be reported.
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), undecodable };
+    return {
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes),
+      undecodable,
+    };
   } catch {
     const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     let start = 0;
@@ -213,28 +250,46 @@ function checkEvents(contestId: string, events: readonly JournalEvent[]): void {
     // cost — a bulk load sends 94,050 events; the schema runs only to word a refusal.
     if (!isJournalEventShape(e)) {
       const issue = journalEventSchema.safeParse(e).error?.issues[0];
-      throw new UserFacingError('badEvent', `Sự kiện ${describe(e)} sai định dạng: ${issue?.message ?? ''}. Không ghi gì.`);
+      throw new UserFacingError(
+        'badEvent',
+        `Sự kiện ${describe(e)} sai định dạng: ${issue?.message ?? ''}. Không ghi gì.`,
+      );
     }
-    if (e.contestId !== contestId) throw new UserFacingError('badEvent', `Sự kiện ${refOf(e)} thuộc cuộc thi khác (“${e.contestId}”). Không ghi gì.`);
+    if (e.contestId !== contestId)
+      throw new UserFacingError(
+        'badEvent',
+        `Sự kiện ${refOf(e)} thuộc cuộc thi khác (“${e.contestId}”). Không ghi gì.`,
+      );
     const { hash: _h, ...rest } = e;
-    if (sha256Hex(canonicalJson(rest)) !== e.hash) throw new UserFacingError('badEvent', `Sự kiện ${refOf(e)} có mã băm không khớp nội dung — đã bị sửa trên đường truyền. Không ghi gì.`);
+    if (sha256Hex(canonicalJson(rest)) !== e.hash)
+      throw new UserFacingError(
+        'badEvent',
+        `Sự kiện ${refOf(e)} có mã băm không khớp nội dung — đã bị sửa trên đường truyền. Không ghi gì.`,
+      );
   }
 }
 
 const describe = (e: unknown): string => {
   const x = e as Partial<JournalEvent> | null;
-  return x && typeof x.deviceId === 'string' && typeof x.seq === 'number' ? refOf(x as JournalEvent) : '(không rõ)';
+  return x && typeof x.deviceId === 'string' && typeof x.seq === 'number'
+    ? refOf(x as JournalEvent)
+    : '(không rõ)';
 };
 
 /** Which events are new, in chain order; throws (nothing written) when one cannot be accepted. */
-function plan(index: Index, events: readonly JournalEvent[]): { fresh: JournalEvent[]; stored: number } {
+function plan(
+  index: Index,
+  events: readonly JournalEvent[],
+): { fresh: JournalEvent[]; stored: number } {
   const inBatch = new Map<string, string>();
   const heads = new Map<string, { seq: number; hash: string | undefined }>(); // device → last in file or batch
   const headOfDevice = (d: string) => {
     const h = heads.get(d);
     if (h) return h;
     const chain = index.chains.get(d);
-    return chain ? { seq: chain.last, hash: chain.hashes.get(chain.last) } : { seq: 0, hash: GENESIS };
+    return chain
+      ? { seq: chain.last, hash: chain.hashes.get(chain.last) }
+      : { seq: 0, hash: GENESIS };
   };
   const fresh: JournalEvent[] = [];
   for (const e of [...events].sort(compareEvents)) {
@@ -242,23 +297,38 @@ function plan(index: Index, events: readonly JournalEvent[]): { fresh: JournalEv
     const twin = inBatch.get(ref);
     if (twin !== undefined) {
       if (twin === e.hash) continue;
-      throw new UserFacingError('journalFork', `Gói gửi lên có hai sự kiện khác nhau cùng số ${ref}. Không ghi gì.`);
+      throw new UserFacingError(
+        'journalFork',
+        `Gói gửi lên có hai sự kiện khác nhau cùng số ${ref}. Không ghi gì.`,
+      );
     }
     inBatch.set(ref, e.hash);
     const had = index.chains.get(e.deviceId)?.hashes.get(e.seq);
     if (had !== undefined) {
       if (had === e.hash) continue; // already on disk: a resend after a lost answer
-      throw new UserFacingError('journalFork', `Sổ điểm đã có một sự kiện khác mang số ${ref}. Máy “${e.deviceId}” có thể đã bị khôi phục từ bản cũ hoặc dữ liệu bị sửa; không ghi gì — cần người kiểm tra.`);
+      throw new UserFacingError(
+        'journalFork',
+        `Sổ điểm đã có một sự kiện khác mang số ${ref}. Máy “${e.deviceId}” có thể đã bị khôi phục từ bản cũ hoặc dữ liệu bị sửa; không ghi gì — cần người kiểm tra.`,
+      );
     }
     const head = headOfDevice(e.deviceId);
     if (e.seq <= head.seq || head.hash === undefined) {
-      throw new UserFacingError('journalDamaged', `Sổ điểm của máy “${e.deviceId}” bị hỏng quanh số ${e.seq}; hãy chạy “Kiểm tra toàn vẹn”. Không ghi gì.`);
+      throw new UserFacingError(
+        'journalDamaged',
+        `Sổ điểm của máy “${e.deviceId}” bị hỏng quanh số ${e.seq}; hãy chạy “Kiểm tra toàn vẹn”. Không ghi gì.`,
+      );
     }
     if (e.seq > head.seq + 1) {
-      throw new UserFacingError('journalGap', `Thiếu các sự kiện số ${head.seq + 1}–${e.seq - 1} của máy “${e.deviceId}” trước ${ref}; cần gửi từ số ${head.seq + 1}. Không ghi gì.`);
+      throw new UserFacingError(
+        'journalGap',
+        `Thiếu các sự kiện số ${head.seq + 1}–${e.seq - 1} của máy “${e.deviceId}” trước ${ref}; cần gửi từ số ${head.seq + 1}. Không ghi gì.`,
+      );
     }
     if (e.prev !== head.hash) {
-      throw new UserFacingError('journalFork', `Sự kiện ${ref} không nối tiếp sự kiện số ${head.seq} đã lưu của máy “${e.deviceId}” (chuỗi bị rẽ nhánh). Không ghi gì — cần người kiểm tra.`);
+      throw new UserFacingError(
+        'journalFork',
+        `Sự kiện ${ref} không nối tiếp sự kiện số ${head.seq} đã lưu của máy “${e.deviceId}” (chuỗi bị rẽ nhánh). Không ghi gì — cần người kiểm tra.`,
+      );
     }
     heads.set(e.deviceId, { seq: e.seq, hash: e.hash });
     fresh.push(e);
@@ -267,7 +337,12 @@ function plan(index: Index, events: readonly JournalEvent[]): { fresh: JournalEv
 }
 
 /** Append the lines and fsync; on failure cut back to what was there and forget the index. */
-async function write(path: string, index: Index, slot: Slot, fresh: readonly JournalEvent[]): Promise<void> {
+async function write(
+  path: string,
+  index: Index,
+  slot: Slot,
+  fresh: readonly JournalEvent[],
+): Promise<void> {
   const data = Buffer.from(fresh.map((e) => `${canonicalJson(e)}\n`).join(''), 'utf8');
   const before = index.validBytes;
   let touched = false;
@@ -281,7 +356,8 @@ async function write(path: string, index: Index, slot: Slot, fresh: readonly Jou
     const fh = await open(path, 'a');
     try {
       touched = true;
-      for (let off = 0; off < data.length; ) off += (await fh.write(data, off, data.length - off)).bytesWritten;
+      for (let off = 0; off < data.length;)
+        off += (await fh.write(data, off, data.length - off)).bytesWritten;
       await fh.datasync();
     } finally {
       await fh.close();
@@ -334,7 +410,8 @@ function chainOf(chains: Map<string, Chain>, deviceId: string): Chain {
 
 function headOf(index: Index): string {
   const heads: { deviceId: string; seq: number; hash: string }[] = [];
-  for (const [deviceId, chain] of index.chains) heads.push({ deviceId, seq: chain.last, hash: chain.hashes.get(chain.last)! });
+  for (const [deviceId, chain] of index.chains)
+    heads.push({ deviceId, seq: chain.last, hash: chain.hashes.get(chain.last)! });
   return chainHead(heads);
 }
 
@@ -342,6 +419,9 @@ function fileError(what: 'read' | 'write', err: unknown): UserFacingError {
   if (err instanceof UserFacingError) return err;
   const why = describeFileError(err);
   return what === 'write'
-    ? new UserFacingError('journalWriteFailed', `Không ghi được sổ điểm ra đĩa (${why}). Điểm vẫn được giữ trên máy nhập và sẽ được ghi lại khi sửa xong.`)
+    ? new UserFacingError(
+        'journalWriteFailed',
+        `Không ghi được sổ điểm ra đĩa (${why}). Điểm vẫn được giữ trên máy nhập và sẽ được ghi lại khi sửa xong.`,
+      )
     : new UserFacingError('journalReadFailed', `Không đọc được sổ điểm trên đĩa (${why}).`);
 }

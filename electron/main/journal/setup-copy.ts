@@ -14,13 +14,20 @@ import { writeFileAtomicWithRetry } from '../files/atomic-write';
 import { describeFileError } from '../files/file-errors';
 import type { JournalStore } from './journal-store';
 
-export const setupCopyPath = (dataDir: string, contestId: string) => join(dataDir, 'contests', `${contestId}.json`);
+export const setupCopyPath = (dataDir: string, contestId: string) =>
+  join(dataDir, 'contests', `${contestId}.json`);
 
 /** Contests whose copy is behind the journal (a write failed). */
 const behind = new Set<string>();
 
 /** After an append: rewrite the copy when the batch touched the setup or an earlier write failed. */
-export async function refreshSetupCopy(dataDir: string, store: JournalStore, contestId: string, batch: readonly JournalEvent[], now: () => Date = () => new Date()): Promise<AppendAck['setupCopy']> {
+export async function refreshSetupCopy(
+  dataDir: string,
+  store: JournalStore,
+  contestId: string,
+  batch: readonly JournalEvent[],
+  now: () => Date = () => new Date(),
+): Promise<AppendAck['setupCopy']> {
   const key = `${dataDir}\u0000${contestId}`;
   if (!behind.has(key) && !batch.some(isSetupSide)) return undefined;
   try {
@@ -30,11 +37,17 @@ export async function refreshSetupCopy(dataDir: string, store: JournalStore, con
       return { ok: true };
     }
     await mkdir(join(dataDir, 'contests'), { recursive: true });
-    await writeFileAtomicWithRetry(setupCopyPath(dataDir, contestId), JSON.stringify({ savedAt: now().toISOString(), source: 'journal', bundle }));
+    await writeFileAtomicWithRetry(
+      setupCopyPath(dataDir, contestId),
+      JSON.stringify({ savedAt: now().toISOString(), source: 'journal', bundle }),
+    );
     behind.delete(key);
     return { ok: true };
   } catch (err) {
     behind.add(key);
-    return { ok: false, message: `Không ghi được bản sao cấu hình cuộc thi ra đĩa (${describeFileError(err)}). Sổ điểm vẫn đầy đủ; sẽ thử ghi lại ở lần lưu sau.` };
+    return {
+      ok: false,
+      message: `Không ghi được bản sao cấu hình cuộc thi ra đĩa (${describeFileError(err)}). Sổ điểm vẫn đầy đủ; sẽ thử ghi lại ở lần lưu sau.`,
+    };
   }
 }

@@ -8,8 +8,6 @@ import { CSP } from './csp';
 import { SECURE_WEB_PREFERENCES } from './web-preferences';
 import { isTrustedAppUrl } from './trusted-url';
 
-
-
 export function createSecureWindow(appUrl: string, preloadPath: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,

@@ -15,5 +15,5 @@ export function isTrustedAppUrl(raw: string, appUrl: string): boolean {
   if (url.protocol !== app.protocol) return false;
   if (app.protocol === 'file:') return url.pathname === app.pathname;
   if (app.protocol !== 'http:' && app.protocol !== 'https:') return false;
-  return url.host === app.host && (url.username === '' && url.password === '');
+  return url.host === app.host && url.username === '' && url.password === '';
 }

@@ -38,7 +38,10 @@ export function heapSampler(): { stop: () => WorkerFigures } {
     stop: () => {
       sample();
       clearInterval(timer);
-      return { heapPeakMb: Math.round((peak / 1048576) * 10) / 10, ms: Math.round(performance.now() - t0) };
+      return {
+        heapPeakMb: Math.round((peak / 1048576) * 10) / 10,
+        ms: Math.round(performance.now() - t0),
+      };
     },
   };
 }

@@ -22,7 +22,10 @@ export function workerEntryFor(name: string, moduleUrl: string): WorkerEntry {
   if (/\.[mc]?ts$/.test(new URL(moduleUrl).pathname)) {
     const source = fileURLToPath(new URL(`./${name}.ts`, moduleUrl));
     const tsx = createRequire(moduleUrl).resolve('tsx/cjs');
-    return { entry: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, options: { eval: true } };
+    return {
+      entry: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`,
+      options: { eval: true },
+    };
   }
   const candidates = [`./${name}.js`, `../${name}.js`].map((p) => new URL(p, moduleUrl));
   return { entry: candidates.find((u) => existsSync(u)) ?? candidates[0], options: {} };

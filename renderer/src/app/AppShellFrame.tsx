@@ -9,20 +9,40 @@ export function AppShellFrame({ children, onHome }: { children: ReactNode; onHom
   const { info, repos } = useServices();
   return (
     <>
-      <Group justify="space-between" px="md" py="xs" bg="white" style={{ borderBottom: '1px solid #e5e7eb' }}>
+      <Group
+        justify="space-between"
+        px="md"
+        py="xs"
+        bg="white"
+        style={{ borderBottom: '1px solid #e5e7eb' }}
+      >
         <Group gap="sm">
-          <Title order={3} c="var(--gk-red)">{t('app.title')}</Title>
-          <Text size="sm" c="dimmed">{t('app.subtitle')}</Text>
+          <Title order={3} c="var(--gk-red)">
+            {t('app.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('app.subtitle')}
+          </Text>
         </Group>
         <Group gap="xs">
-          {onHome && <Button variant="subtle" size="xs" onClick={onHome}>← {t('app.back')}</Button>}
-          <Badge variant="light">{info?.mode === 'electron' ? t('app.modeElectron') : t('app.modeWeb')}</Badge>
+          {onHome && (
+            <Button variant="subtle" size="xs" onClick={onHome}>
+              ← {t('app.back')}
+            </Button>
+          )}
+          <Badge variant="light">
+            {info?.mode === 'electron' ? t('app.modeElectron') : t('app.modeWeb')}
+          </Badge>
         </Group>
       </Group>
       {repos.readOnlyReason && (
-        <Alert color="red" title={t('app.readOnly')} m="md">{repos.readOnlyReason}</Alert>
+        <Alert color="red" title={t('app.readOnly')} m="md">
+          {repos.readOnlyReason}
+        </Alert>
       )}
-      <Container size="xl" py="md">{children}</Container>
+      <Container size="xl" py="md">
+        {children}
+      </Container>
     </>
   );
 }

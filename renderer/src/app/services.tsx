@@ -22,7 +22,10 @@ export interface Services {
 
 export async function bootServices(): Promise<Services> {
   const newId = () => crypto.randomUUID().replace(/-/g, '').slice(0, 20);
-  const opened = await openDatabase(undefined, () => navigator.storage?.persist?.() ?? Promise.resolve(false));
+  const opened = await openDatabase(
+    undefined,
+    () => navigator.storage?.persist?.() ?? Promise.resolve(false),
+  );
   const bridge = getBridge();
   const now = () => new Date();
   // Setup changes are journal events: once recorded locally they go to the journal file like scores.

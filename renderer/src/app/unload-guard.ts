@@ -11,8 +11,10 @@ import type { ScoreSaver } from '../journal/score-saver';
 type Events = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 
 export function installUnloadGuard(
-  saver: Pick<ScoreSaver, 'unsent' | 'flush'>, mode: 'web' | 'electron' | null,
-  target: Events = window, doc: Events & { readonly visibilityState: DocumentVisibilityState } = document,
+  saver: Pick<ScoreSaver, 'unsent' | 'flush'>,
+  mode: 'web' | 'electron' | null,
+  target: Events = window,
+  doc: Events & { readonly visibilityState: DocumentVisibilityState } = document,
 ): () => void {
   const sendNow = () => {
     for (const id of saver.unsent()) void saver.flush(id);
@@ -22,7 +24,8 @@ export function installUnloadGuard(
     sendNow();
     if (mode === 'electron') return;
     ev.preventDefault();
-    if (typeof BeforeUnloadEvent !== 'undefined' && ev instanceof BeforeUnloadEvent) ev.returnValue = ''; // older Chromium asks only then
+    if (typeof BeforeUnloadEvent !== 'undefined' && ev instanceof BeforeUnloadEvent)
+      ev.returnValue = ''; // older Chromium asks only then
   };
   // Hidden (tab switched, window minimised, about to be discarded): a good moment to send.
   const onHidden = () => {

@@ -16,14 +16,27 @@ const MIME: Record<string, string> = {
 
 async function call(channel: Channel, args: unknown[]): Promise<Result<unknown>> {
   try {
-    const res = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: encodeForWire(args) });
+    const res = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: encodeForWire(args),
+    });
     const text = await res.text();
     if (!res.headers.get('content-type')?.startsWith('application/json')) {
-      return { ok: false, error: { code: `http${res.status}`, message: `Máy chủ ứng dụng từ chối yêu cầu (${res.status}).` } };
+      return {
+        ok: false,
+        error: {
+          code: `http${res.status}`,
+          message: `Máy chủ ứng dụng từ chối yêu cầu (${res.status}).`,
+        },
+      };
     }
     return decodeFromWire(text) as Result<unknown>;
   } catch {
-    return { ok: false, error: { code: 'offline', message: 'Không kết nối được với máy chủ ứng dụng.' } };
+    return {
+      ok: false,
+      error: { code: 'offline', message: 'Không kết nối được với máy chủ ứng dụng.' },
+    };
   }
 }
 
@@ -54,7 +67,9 @@ function pickFile(kinds: readonly string[]): Promise<OpenedFile | null> {
 }
 
 export function createHttpBridge(): Bridge {
-  const remote = Object.fromEntries(CHANNEL_NAMES.map((ch) => [ch, (...args: unknown[]) => call(ch, args)])) as unknown as Bridge;
+  const remote = Object.fromEntries(
+    CHANNEL_NAMES.map((ch) => [ch, (...args: unknown[]) => call(ch, args)]),
+  ) as unknown as Bridge;
   return {
     ...remote,
     'file:save': async (req) => {

@@ -7,7 +7,15 @@
  * Only repositories (./repos/*) touch tables.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Cluster, Contest, Criterion, Entrant, Judge, Round, Score } from '@shared/model/types';
+import type {
+  Cluster,
+  Contest,
+  Criterion,
+  Entrant,
+  Judge,
+  Round,
+  Score,
+} from '@shared/model/types';
 import type { JournalEvent } from '@shared/journal/event';
 
 /** Bumped with every schema step; stored in `meta` so an older app refuses a newer database. */
@@ -58,7 +66,8 @@ export class GiamKhaoDb extends Dexie {
       criteria: 'id, roundId',
       judges: 'id, contestId',
       entrants: 'id, roundId, [roundId+code]',
-      scores: '[roundId+judgeId+entrantId+criterionId], roundId, [roundId+judgeId], [roundId+entrantId]',
+      scores:
+        '[roundId+judgeId+entrantId+criterionId], roundId, [roundId+judgeId], [roundId+entrantId]',
       events: '[contestId+deviceId+seq], contestId, [roundId+judgeId]',
       outbox: '[contestId+deviceId+seq], contestId',
       extraEvents: '[contestId+deviceId+seq], roundId',
@@ -68,14 +77,17 @@ export class GiamKhaoDb extends Dexie {
     // sheet's few submit/reopen/comment/verify events by equality; `[roundId+judgeId+pass]` holds only
     // double-key pass entries (a null pass is no key, so direct entries are not in it).
     this.version(2).stores({
-      events: '[contestId+deviceId+seq], contestId, [roundId+judgeId], [roundId+judgeId+kind], [roundId+judgeId+pass]',
+      events:
+        '[contestId+deviceId+seq], contestId, [roundId+judgeId], [roundId+judgeId+kind], [roundId+judgeId+pass]',
     });
   }
 }
 
 export class NewerDatabaseError extends Error {
   constructor(readonly found: number) {
-    super(`Dữ liệu được tạo bởi phiên bản mới hơn của Giám khảo (lược đồ ${found} > ${APP_SCHEMA_VERSION}). Hãy cập nhật ứng dụng; dữ liệu chỉ được mở để xem.`);
+    super(
+      `Dữ liệu được tạo bởi phiên bản mới hơn của Giám khảo (lược đồ ${found} > ${APP_SCHEMA_VERSION}). Hãy cập nhật ứng dụng; dữ liệu chỉ được mở để xem.`,
+    );
   }
 }
 
@@ -89,7 +101,10 @@ export interface OpenedDb {
  * Open the database, stamp it with our schema version, and ask the browser not to evict it.
  * Never writes into a database stamped by a newer version.
  */
-export async function openDatabase(name?: string, persist?: () => Promise<boolean>): Promise<OpenedDb> {
+export async function openDatabase(
+  name?: string,
+  persist?: () => Promise<boolean>,
+): Promise<OpenedDb> {
   const db = new GiamKhaoDb(name);
   try {
     await db.open();
@@ -100,7 +115,8 @@ export async function openDatabase(name?: string, persist?: () => Promise<boolea
     throw err;
   }
   const stamp = (await db.meta.get('schema'))?.value as number | undefined;
-  if (stamp !== undefined && stamp > APP_SCHEMA_VERSION) return { db, readOnlyReason: new NewerDatabaseError(stamp).message };
+  if (stamp !== undefined && stamp > APP_SCHEMA_VERSION)
+    return { db, readOnlyReason: new NewerDatabaseError(stamp).message };
   if (stamp !== APP_SCHEMA_VERSION) await db.meta.put({ key: 'schema', value: APP_SCHEMA_VERSION });
   if (persist) await persist().catch(() => false);
   return { db, readOnlyReason: null };

@@ -37,7 +37,9 @@ export async function saveBulk(
     const r = await s.saver.saveMany(list);
     return r;
   }
-  const { sealed, after } = await s.repos.journal.sealBulk(contestId, list, (done) => onProgress({ step: 'seal', done, total }));
+  const { sealed, after } = await s.repos.journal.sealBulk(contestId, list, (done) =>
+    onProgress({ step: 'seal', done, total }),
+  );
   let acked = 0;
   let message: string | undefined;
   for (let i = 0; i < sealed.length; i += CHUNK) {

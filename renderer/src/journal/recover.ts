@@ -34,7 +34,12 @@ export interface RecoveryReport {
 const BATCH = 5000;
 
 /** Append every event this device holds that `onDisk` lacks, in chain order. */
-async function appendMissing(contestId: ContestId, local: readonly JournalEvent[], onDisk: ReadonlySet<string>, bridge: Bridge): Promise<{ healed: number; left: number; error: string | null }> {
+async function appendMissing(
+  contestId: ContestId,
+  local: readonly JournalEvent[],
+  onDisk: ReadonlySet<string>,
+  bridge: Bridge,
+): Promise<{ healed: number; left: number; error: string | null }> {
   const missing = local.filter((e) => !onDisk.has(`${refOf(e)}|${e.hash}`)).sort(compareEvents);
   let healed = 0;
   for (let i = 0; i < missing.length; i += BATCH) {
@@ -46,16 +51,38 @@ async function appendMissing(contestId: ContestId, local: readonly JournalEvent[
 }
 
 /** The journal file lacks earlier events of this device (the saver's hook): send them again. */
-export async function healJournal(contestId: ContestId, repos: Repos, bridge: Bridge): Promise<void> {
+export async function healJournal(
+  contestId: ContestId,
+  repos: Repos,
+  bridge: Bridge,
+): Promise<void> {
   const remote = await bridge['journal:read'](contestId);
   if (!remote.ok) return;
-  await appendMissing(contestId, await repos.journal.events(contestId), new Set(remote.value.map((e) => `${refOf(e)}|${e.hash}`)), bridge);
+  await appendMissing(
+    contestId,
+    await repos.journal.events(contestId),
+    new Set(remote.value.map((e) => `${refOf(e)}|${e.hash}`)),
+    bridge,
+  );
 }
 
-export async function reconcileWithJournal(contestId: ContestId, roundIds: readonly RoundId[], repos: Repos, saver: ScoreSaver, bridge: Bridge): Promise<RecoveryReport> {
+export async function reconcileWithJournal(
+  contestId: ContestId,
+  roundIds: readonly RoundId[],
+  repos: Repos,
+  saver: ScoreSaver,
+  bridge: Bridge,
+): Promise<RecoveryReport> {
   const flushed = await saver.flush(contestId);
   const remote = await bridge['journal:read'](contestId);
-  if (!remote.ok) return { restored: 0, healed: 0, missingFromJournal: 0, pending: await repos.journal.countOutbox(contestId), journalError: remote.error.message };
+  if (!remote.ok)
+    return {
+      restored: 0,
+      healed: 0,
+      missingFromJournal: 0,
+      pending: await repos.journal.countOutbox(contestId),
+      journalError: remote.error.message,
+    };
   const local = await repos.journal.events(contestId);
   const localKeys = new Set(local.map(refOf));
   const lacking = remote.value.filter((e) => !localKeys.has(refOf(e)));
@@ -68,7 +95,12 @@ export async function reconcileWithJournal(contestId: ContestId, roundIds: reado
       if (setup) await repos.setup.applyProjection(setup);
     }
   }
-  const healing = await appendMissing(contestId, local, new Set(remote.value.map((e) => `${refOf(e)}|${e.hash}`)), bridge);
+  const healing = await appendMissing(
+    contestId,
+    local,
+    new Set(remote.value.map((e) => `${refOf(e)}|${e.hash}`)),
+    bridge,
+  );
   return {
     restored,
     healed: healing.healed,
@@ -83,13 +115,22 @@ export async function reconcileWithJournal(contestId: ContestId, roundIds: reado
  * when that holds the setup (every contest made by this version), else from the older setup copy,
  * whose records are then written into the journal once. Returns the contest's id.
  */
-export async function restoreContestFromDisk(contestId: ContestId, repos: Repos, bridge: Bridge): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function restoreContestFromDisk(
+  contestId: ContestId,
+  repos: Repos,
+  bridge: Bridge,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const remote = await bridge['journal:read'](contestId);
   if (!remote.ok) return { ok: false, message: remote.error.message };
   const setup = projectSetup(remote.value, contestId).bundle;
   if (setup) {
     // The setup now; the scores when the contest opens (reconcileWithJournal), which says how many came back.
-    await repos.journal.restore(contestId, setup.rounds.map((r) => r.id), remote.value.filter(isSetupSide), []);
+    await repos.journal.restore(
+      contestId,
+      setup.rounds.map((r) => r.id),
+      remote.value.filter(isSetupSide),
+      [],
+    );
     await repos.setup.applyProjection(setup);
     return { ok: true };
   }

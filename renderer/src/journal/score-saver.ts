@@ -59,7 +59,14 @@ export interface ScoreSaverOptions {
 }
 
 const BATCH = 10_000;
-const IDLE: SaveStatus = { pending: 0, unrecorded: 0, waiting: 0, failed: false, message: null, sends: 0 };
+const IDLE: SaveStatus = {
+  pending: 0,
+  unrecorded: 0,
+  waiting: 0,
+  failed: false,
+  message: null,
+  sends: 0,
+};
 const refOf = (e: Pick<JournalEvent, 'deviceId' | 'seq'>) => `${e.deviceId}#${e.seq}`;
 
 interface Lane {
@@ -68,7 +75,11 @@ interface Lane {
   /** Waiting for every started record to be in IndexedDB (see whenRecorded). */
   quiet: (() => void)[];
   /** Changes accepted and not yet handed to IndexedDB (one transaction is being recorded). */
-  readonly toRecord: { readonly e: UnsealedEvent; readonly resolve: (e: JournalEvent) => void; readonly reject: (err: unknown) => void }[];
+  readonly toRecord: {
+    readonly e: UnsealedEvent;
+    readonly resolve: (e: JournalEvent) => void;
+    readonly reject: (err: unknown) => void;
+  }[];
   recording: boolean;
   /** A flush queued behind the running job and not started yet: later requests join it. */
   queued: Promise<FlushOutcome> | null;
@@ -81,20 +92,56 @@ interface Lane {
   status: SaveStatus;
 }
 
-export function createScoreSaver(journal: JournalRepo, bridge: Bridge, options: ScoreSaverOptions = {}) {
+export function createScoreSaver(
+  journal: JournalRepo,
+  bridge: Bridge,
+  options: ScoreSaverOptions = {},
+) {
   const lanes = new Map<string, Lane>();
   const listeners = new Set<() => void>();
 
   const laneOf = (contestId: string): Lane => {
     let l = lanes.get(contestId);
-    if (!l) lanes.set(contestId, (l = { chain: Promise.resolve(), quiet: [], toRecord: [], recording: false, queued: null, pending: 0, unrecorded: 0, waiting: new Set(), failed: false, message: null, sends: 0, status: IDLE }));
+    if (!l)
+      lanes.set(
+        contestId,
+        (l = {
+          chain: Promise.resolve(),
+          quiet: [],
+          toRecord: [],
+          recording: false,
+          queued: null,
+          pending: 0,
+          unrecorded: 0,
+          waiting: new Set(),
+          failed: false,
+          message: null,
+          sends: 0,
+          status: IDLE,
+        }),
+      );
     return l;
   };
   /** Publish a lane's status (a new object only when something changed) and tell the listeners. */
   const changed = (l: Lane) => {
     const s = l.status;
-    if (s.pending === l.pending && s.unrecorded === l.unrecorded && s.waiting === l.waiting.size && s.failed === l.failed && s.message === l.message && s.sends === l.sends) return;
-    l.status = { pending: l.pending, unrecorded: l.unrecorded, waiting: l.waiting.size, failed: l.failed, message: l.message, sends: l.sends };
+    if (
+      s.pending === l.pending &&
+      s.unrecorded === l.unrecorded &&
+      s.waiting === l.waiting.size &&
+      s.failed === l.failed &&
+      s.message === l.message &&
+      s.sends === l.sends
+    )
+      return;
+    l.status = {
+      pending: l.pending,
+      unrecorded: l.unrecorded,
+      waiting: l.waiting.size,
+      failed: l.failed,
+      message: l.message,
+      sends: l.sends,
+    };
     for (const f of listeners) f();
   };
 
@@ -118,7 +165,10 @@ export function createScoreSaver(journal: JournalRepo, bridge: Bridge, options: 
   };
 
   /** Append `events` in batches small enough for the bridge, acking each; heal a gap once. */
-  async function send(contestId: ContestId, events: readonly JournalEvent[]): Promise<FlushOutcome> {
+  async function send(
+    contestId: ContestId,
+    events: readonly JournalEvent[],
+  ): Promise<FlushOutcome> {
     const l = laneOf(contestId);
     let healed = false;
     for (let i = 0; i < events.length; i += BATCH) {
@@ -142,7 +192,10 @@ export function createScoreSaver(journal: JournalRepo, bridge: Bridge, options: 
   }
 
   /** Run a send job in the contest's lane and record its outcome in the status. */
-  function sendJob(contestId: ContestId, events: () => Promise<readonly JournalEvent[]>): Promise<FlushOutcome> {
+  function sendJob(
+    contestId: ContestId,
+    events: () => Promise<readonly JournalEvent[]>,
+  ): Promise<FlushOutcome> {
     const l = laneOf(contestId);
     return serial(contestId, async () => {
       let r: FlushOutcome;
@@ -190,14 +243,19 @@ export function createScoreSaver(journal: JournalRepo, bridge: Bridge, options: 
     if (l.recording || l.toRecord.length === 0) return;
     l.recording = true;
     const batch = l.toRecord.splice(0);
-    const stored = batch.length === 1 ? journal.record(batch[0].e).then((x) => [x]) : journal.recordMany(batch.map((b) => b.e));
-    void stored.then(
-      (sealed) => batch.forEach((b, i) => b.resolve(sealed[i])),
-      (err: unknown) => batch.forEach((b) => b.reject(err)),
-    ).finally(() => {
-      l.recording = false;
-      record(l);
-    });
+    const stored =
+      batch.length === 1
+        ? journal.record(batch[0].e).then((x) => [x])
+        : journal.recordMany(batch.map((b) => b.e));
+    void stored
+      .then(
+        (sealed) => batch.forEach((b, i) => b.resolve(sealed[i])),
+        (err: unknown) => batch.forEach((b) => b.reject(err)),
+      )
+      .finally(() => {
+        l.recording = false;
+        record(l);
+      });
   }
 
   /**
@@ -210,7 +268,9 @@ export function createScoreSaver(journal: JournalRepo, bridge: Bridge, options: 
     l.pending++;
     l.unrecorded++;
     changed(l);
-    const recorded = new Promise<JournalEvent>((resolve, reject) => l.toRecord.push({ e, resolve, reject }));
+    const recorded = new Promise<JournalEvent>((resolve, reject) =>
+      l.toRecord.push({ e, resolve, reject }),
+    );
     record(l);
     return (async () => {
       let event: JournalEvent;
@@ -236,7 +296,9 @@ export function createScoreSaver(journal: JournalRepo, bridge: Bridge, options: 
   }
 
   /** Many events at once (sample data): one local transaction, then the usual flush. */
-  async function saveMany(list: readonly UnsealedEvent[]): Promise<{ state: SaveState; message?: string }> {
+  async function saveMany(
+    list: readonly UnsealedEvent[],
+  ): Promise<{ state: SaveState; message?: string }> {
     if (list.length === 0) return { state: 'saved' };
     const contestId = list[0].contestId as ContestId;
     const l = laneOf(contestId);
@@ -276,7 +338,10 @@ export function createScoreSaver(journal: JournalRepo, bridge: Bridge, options: 
       return () => recordedListeners.delete(listener);
     },
     /** Contests with changes not yet acknowledged by the journal (closing now would risk them). */
-    unsent: (): ContestId[] => [...lanes].filter(([, l]) => l.pending > 0 || l.waiting.size > 0).map(([id]) => id as ContestId),
+    unsent: (): ContestId[] =>
+      [...lanes]
+        .filter(([, l]) => l.pending > 0 || l.waiting.size > 0)
+        .map(([id]) => id as ContestId),
   };
 }
 

@@ -13,7 +13,15 @@
  * Processes are stopped by their own handles, never by name.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 
@@ -36,7 +44,15 @@ const buildTag = resolve(root, out).replace(/[^A-Za-z0-9]+/g, '_');
 async function launch(profile: string): Promise<BrowserContext> {
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1400, height: 900 },
     locale: 'vi-VN',
   });
@@ -53,14 +69,20 @@ const pct = (xs: number[], p: number) => {
 /** Install the in-page timer: keydown Enter → badge "Đang lưu…" seen → badge "Đã lưu". */
 async function installTimer(page: Page) {
   await page.evaluate(() => {
-    const w = window as unknown as { __gk: { t0: number; sawSaving: boolean; armed: boolean; times: number[] } };
+    const w = window as unknown as {
+      __gk: { t0: number; sawSaving: boolean; armed: boolean; times: number[] };
+    };
     w.__gk = { t0: 0, sawSaving: false, armed: false, times: [] };
-    document.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter') return;
-      w.__gk.t0 = performance.now();
-      w.__gk.sawSaving = false;
-      w.__gk.armed = true;
-    }, true);
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'Enter') return;
+        w.__gk.t0 = performance.now();
+        w.__gk.sawSaving = false;
+        w.__gk.armed = true;
+      },
+      true,
+    );
     const check = () => {
       const g = w.__gk;
       if (!g.armed) return;
@@ -71,7 +93,12 @@ async function installTimer(page: Page) {
         g.armed = false;
       }
     };
-    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    new MutationObserver(check).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
   });
 }
 
@@ -89,7 +116,10 @@ async function barePut(page: Page, n: number): Promise<number[]> {
       const t0 = performance.now();
       await new Promise<void>((res, rej) => {
         const t = db.transaction('s', 'readwrite', { durability: 'strict' });
-        t.objectStore('s').put({ roundId: 'r', judgeId: 'j', entrantId: `e${i}`, criterionId: 'c', steps: i % 20 }, i);
+        t.objectStore('s').put(
+          { roundId: 'r', judgeId: 'j', entrantId: `e${i}`, criterionId: 'c', steps: i % 20 },
+          i,
+        );
         t.oncomplete = () => res();
         t.onerror = () => rej(t.error);
       });
@@ -108,10 +138,18 @@ async function measureSaves(page: Page): Promise<number[]> {
     await cells.nth(i % 5).click();
     await page.keyboard.type(String(1 + ((i + Math.floor(i / 5)) % 5))); // never the cell's current value
     await page.keyboard.press('Enter');
-    await page.waitForFunction((k) => (window as unknown as { __gk: { times: number[] } }).__gk.times.length > k, i, { timeout: 120_000, polling: 'raf' }).catch(async (err) => {
-      console.log(await page.evaluate(() => JSON.stringify((window as unknown as { __gk: unknown }).__gk)));
-      throw err;
-    });
+    await page
+      .waitForFunction(
+        (k) => (window as unknown as { __gk: { times: number[] } }).__gk.times.length > k,
+        i,
+        { timeout: 120_000, polling: 'raf' },
+      )
+      .catch(async (err) => {
+        console.log(
+          await page.evaluate(() => JSON.stringify((window as unknown as { __gk: unknown }).__gk)),
+        );
+        throw err;
+      });
   }
   return page.evaluate(() => (window as unknown as { __gk: { times: number[] } }).__gk.times);
 }
@@ -121,13 +159,23 @@ async function timeJudgeSwitch(page: Page, n: number): Promise<number> {
   await page.evaluate(() => {
     const w = window as unknown as { __sw: { t0: number; empty: boolean; ms: number | null } };
     w.__sw = { t0: 0, empty: false, ms: null };
-    document.addEventListener('click', (e) => {
-      if ((e.target as Element).closest('[role="option"]')) w.__sw.t0 = performance.now();
-    }, { capture: true, once: true });
+    document.addEventListener(
+      'click',
+      (e) => {
+        if (!w.__sw.t0 && (e.target as Element).closest('[role="option"]'))
+          w.__sw.t0 = performance.now();
+      },
+      { capture: true },
+    );
     const obs = new MutationObserver(() => {
       const text = document.querySelector('[data-testid="progress"]')?.textContent ?? '';
       if (/\/0 /.test(text)) w.__sw.empty = true;
-      else if (w.__sw.t0 && w.__sw.empty && /\/\d{3,}/.test(text) && document.querySelector('[data-cell]')) {
+      else if (
+        w.__sw.t0 &&
+        w.__sw.empty &&
+        /\/\d{3,}/.test(text) &&
+        document.querySelector('[data-cell]')
+      ) {
         w.__sw.ms = performance.now() - w.__sw.t0;
         obs.disconnect();
       }
@@ -136,11 +184,48 @@ async function timeJudgeSwitch(page: Page, n: number): Promise<number> {
   });
   await page.getByRole('combobox', { name: 'Giám khảo', exact: true }).click();
   await page.getByRole('option').nth(n).click();
-  await page.waitForFunction(() => (window as unknown as { __sw: { ms: number | null } }).__sw.ms !== null, null, { timeout: 600_000, polling: 'raf' });
+  await page.waitForFunction(
+    () => (window as unknown as { __sw: { ms: number | null } }).__sw.ms !== null,
+    null,
+    { timeout: 600_000, polling: 'raf' },
+  );
   return page.evaluate(() => (window as unknown as { __sw: { ms: number } }).__sw.ms);
 }
 
-async function withCpuProfile<T>(page: Page, run: () => Promise<T>): Promise<T> {
+/** The floor for opening a sheet: one raw indexed read of one judge's scores, in the same page. */
+async function floorSheetRead(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('giamkhao');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const index = () =>
+      db.transaction('scores', 'readonly').objectStore('scores').index('[roundId+judgeId]');
+    const pairs = await new Promise<IDBValidKey[]>((res) => {
+      const out: IDBValidKey[] = [];
+      const c = index().openKeyCursor(null, 'nextunique');
+      c.onsuccess = () => {
+        if (!c.result || out.length >= 3) return res(out);
+        out.push(c.result.key);
+        c.result.continue();
+      };
+    });
+    const times: number[] = [];
+    for (const key of pairs) {
+      const t0 = performance.now();
+      await new Promise((res) => {
+        const g = index().getAll(IDBKeyRange.only(key));
+        g.onsuccess = () => res(g.result.length);
+      });
+      times.push(performance.now() - t0);
+    }
+    db.close();
+    return times;
+  });
+}
+
+async function withCpuProfile<T>(page: Page, run: () => Promise<T>, file = profileOut): Promise<T> {
   if (!profileOut) return run();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -149,8 +234,8 @@ async function withCpuProfile<T>(page: Page, run: () => Promise<T>): Promise<T> 
     return await run();
   } finally {
     const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync(profileOut, JSON.stringify(profile));
-    console.log(`cpu profile written to ${profileOut}`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`cpu profile written to ${file}`);
   }
 }
 
@@ -191,7 +276,9 @@ async function awardRound() {
   if (existsSync(join(saved, 'ready'))) {
     cpSync(join(saved, 'profile'), profile, { recursive: true });
     cpSync(join(saved, 'data'), dataDir, { recursive: true });
-    const idb = readdirSync(join(profile, 'Default', 'IndexedDB')).map((n) => /^http_127\.0\.0\.1_(\d+)\.indexeddb/.exec(n)).find((m) => m);
+    const idb = readdirSync(join(profile, 'Default', 'IndexedDB'))
+      .map((n) => /^http_127\.0\.0\.1_(\d+)\.indexeddb/.exec(n))
+      .find((m) => m);
     port = idb ? Number(idb[1]) : undefined;
   } else {
     mkdirSync(dataDir, { recursive: true });
@@ -223,23 +310,43 @@ async function awardRound() {
       await new AppPage(page).open(app.url);
     }
     const ui2 = new AppPage(page);
-    await page.getByRole('button', { name: /^Mở Bình xét mô hình/ }).first().click({ timeout: 600_000 }).catch(async (err) => {
-      await page.screenshot({ path: join(tmpdir(), 'gk-measure-home.png') });
-      throw err;
-    });
+    await page
+      .getByRole('button', { name: /^Mở Bình xét mô hình/ })
+      .first()
+      .click({ timeout: 600_000 })
+      .catch(async (err) => {
+        await page.screenshot({ path: join(tmpdir(), 'gk-measure-home.png') });
+        throw err;
+      });
     await page.getByRole('heading', { name: /Bình xét mô hình/ }).waitFor({ timeout: 600_000 });
     const t0 = Date.now();
     await ui2.tab('Chấm điểm');
     await page.getByRole('combobox', { name: 'Giám khảo', exact: true }).click();
     await page.getByRole('option').first().click();
     await page.locator('[data-cell]').first().waitFor({ state: 'attached', timeout: 600_000 });
-    console.log(`judge sheet (1,045 rows) visible in ${Date.now() - t0} ms from opening the scoring tab`);
+    console.log(
+      `judge sheet (1,045 rows) visible in ${Date.now() - t0} ms from opening the scoring tab`,
+    );
     const saves = await withCpuProfile(page, () => measureSaves(page));
-    report('1,045 models × 20 criteria × 9 judges (94,050 scores stored)', saves, await barePut(page, SAMPLES));
+    report(
+      '1,045 models × 20 criteria × 9 judges (94,050 scores stored)',
+      saves,
+      await barePut(page, SAMPLES),
+    );
     // Opening another judge's sheet once the contest has settled: option click → rows shown.
     const opens: number[] = [];
-    for (const n of [1, 2, 3]) opens.push(await timeJudgeSwitch(page, n));
-    console.log(`judge sheet switch (click → 1,045 rows listed), build ${out}: ${opens.map((x) => `${x.toFixed(0)} ms`).join(', ')}`);
+    for (const n of [1, 2, 3])
+      opens.push(
+        await (n === 3 && profileOut
+          ? withCpuProfile(page, () => timeJudgeSwitch(page, n), `${profileOut}.switch`)
+          : timeJudgeSwitch(page, n)),
+      );
+    console.log(
+      `judge sheet switch (click → 1,045 rows listed), build ${out}: ${opens.map((x) => `${x.toFixed(0)} ms`).join(', ')}`,
+    );
+    console.log(
+      `  floor: one judge's 10,450 scores read raw by the index: ${(await floorSheetRead(page)).map((x) => `${x.toFixed(0)} ms`).join(', ')}`,
+    );
   } finally {
     await ctx.close().catch(() => undefined);
     await app.stop();
@@ -249,7 +356,9 @@ async function awardRound() {
 
 function report(what: string, saves: number[], bare: number[]) {
   const f = (x: number) => `${x.toFixed(0)} ms`;
-  console.log(`cell save (keypress → "Đã lưu"), ${what}, build ${out}: p50 ${f(pct(saves, 50))}, p95 ${f(pct(saves, 95))} (n=${saves.length}); bare strict IndexedDB put p50 ${pct(bare, 50).toFixed(1)} ms, p95 ${pct(bare, 95).toFixed(1)} ms`);
+  console.log(
+    `cell save (keypress → "Đã lưu"), ${what}, build ${out}: p50 ${f(pct(saves, 50))}, p95 ${f(pct(saves, 95))} (n=${saves.length}); bare strict IndexedDB put p50 ${pct(bare, 50).toFixed(1)} ms, p95 ${pct(bare, 95).toFixed(1)} ms`,
+  );
   console.log(`  each save, in order (ms): ${saves.map((x) => x.toFixed(0)).join(' ')}`);
 }
 

@@ -32,7 +32,11 @@ export class AppPage {
     await this.page.getByRole('option', { name: option, exact: true }).click();
   }
 
-  async createContest(template: 'Hội thi “Dân vận khéo”' | 'Bình xét mô hình “Dân vận khéo”', name: string, year = 2026) {
+  async createContest(
+    template: 'Hội thi “Dân vận khéo”' | 'Bình xét mô hình “Dân vận khéo”',
+    name: string,
+    year = 2026,
+  ) {
     await this.choose('Mẫu', template);
     await this.page.getByLabel('Tên cuộc thi').fill(name);
     await this.page.getByLabel('Năm').fill(String(year));
@@ -45,7 +49,16 @@ export class AppPage {
     await expect(this.page.getByRole('heading', { name })).toBeVisible();
   }
 
-  async tab(name: 'Thiết lập' | 'Đội thi / Mô hình' | 'Giám khảo' | 'Chấm điểm' | 'Điểm thư ký' | 'Kết quả' | 'Nhật ký') {
+  async tab(
+    name:
+      | 'Thiết lập'
+      | 'Đội thi / Mô hình'
+      | 'Giám khảo'
+      | 'Chấm điểm'
+      | 'Điểm thư ký'
+      | 'Kết quả'
+      | 'Nhật ký',
+  ) {
     await this.page.getByRole('tab', { name }).click();
   }
 
@@ -83,14 +96,19 @@ export class AppPage {
   }
 
   /** The entry mode above the grid (a segmented control). */
-  async mode(label: 'Nhập trực tiếp' | 'Phiếu giấy — lần 1' | 'Phiếu giấy — lần 2' | 'Đối chiếu nhập kép') {
+  async mode(
+    label: 'Nhập trực tiếp' | 'Phiếu giấy — lần 1' | 'Phiếu giấy — lần 2' | 'Đối chiếu nhập kép',
+  ) {
     await this.page.getByText(label, { exact: true }).click();
   }
 
   /** Open the import wizard of the current list and pick `file` (an absolute path). */
   async importFile(file: string) {
     await this.page.getByRole('button', { name: 'Nhập từ Excel/CSV' }).click();
-    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.page.getByRole('button', { name: 'Chọn tệp .xlsx hoặc .csv…' }).click()]);
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser'),
+      this.page.getByRole('button', { name: 'Chọn tệp .xlsx hoặc .csv…' }).click(),
+    ]);
     await chooser.setFiles(file);
   }
 
@@ -107,30 +125,41 @@ export class AppPage {
    */
   async waitSaved(dataDir?: string) {
     await expect(this.page.getByTestId('save-status')).toHaveText('Đã lưu');
-    await expect.poll(() => this.localEvents('outbox').then((r) => r.length), { message: 'outbox empty' }).toBe(0);
+    await expect
+      .poll(() => this.localEvents('outbox').then((r) => r.length), { message: 'outbox empty' })
+      .toBe(0);
     if (!dataDir) return;
     await expect
-      .poll(async () => {
-        const onDisk = journalRefs(dataDir);
-        return (await this.localEvents('events')).filter((r) => !onDisk.has(r)).length;
-      }, { message: 'every local event in the journal file' })
+      .poll(
+        async () => {
+          const onDisk = journalRefs(dataDir);
+          return (await this.localEvents('events')).filter((r) => !onDisk.has(r)).length;
+        },
+        { message: 'every local event in the journal file' },
+      )
       .toBe(0);
   }
 
   /** "<contestId>|<deviceId>#<seq>" of every row of an IndexedDB table keyed [contestId, deviceId, seq]. */
   localEvents(table: 'events' | 'outbox'): Promise<string[]> {
-    return this.page.evaluate((name) => new Promise<string[]>((resolve, reject) => {
-      const open = indexedDB.open('giamkhao');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const req = db.transaction(name, 'readonly').objectStore(name).getAllKeys();
-        req.onsuccess = () => {
-          resolve((req.result as [string, string, number][]).map(([c, d, s]) => `${c}|${d}#${s}`));
-          db.close();
-        };
-        req.onerror = () => reject(req.error);
-      };
-    }), table);
+    return this.page.evaluate(
+      (name) =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('giamkhao');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const req = db.transaction(name, 'readonly').objectStore(name).getAllKeys();
+            req.onsuccess = () => {
+              resolve(
+                (req.result as [string, string, number][]).map(([c, d, s]) => `${c}|${d}#${s}`),
+              );
+              db.close();
+            };
+            req.onerror = () => reject(req.error);
+          };
+        }),
+      table,
+    );
   }
 }

@@ -2,10 +2,18 @@
 import type { AppPage } from '../pages/app-page';
 
 /** A paper sheet of the Hội thi template: two teams × the eight criteria. */
-export const SHEET = [['9', '8,5', '18', '9', '18', '9', '13', '4,5'], ['8', '8', '16', '8', '17', '8', '12', '4,25']];
+export const SHEET = [
+  ['9', '8,5', '18', '9', '18', '9', '13', '4,5'],
+  ['8', '8', '16', '8', '17', '8', '12', '4,25'],
+];
 
 /** A Hội thi with two teams in Cụm 1 and one judge whose sheet holds SHEET, saved. */
-export async function scoredContest(ui: AppPage, url: string, name: string, dataDir?: string): Promise<AppPage> {
+export async function scoredContest(
+  ui: AppPage,
+  url: string,
+  name: string,
+  dataDir?: string,
+): Promise<AppPage> {
   await ui.open(url);
   await ui.createContest('Hội thi “Dân vận khéo”', name);
   await ui.tab('Đội thi / Mô hình');

@@ -34,11 +34,20 @@ export async function freePort(): Promise<number> {
 export async function startWebApp(opts: { dataDir?: string; port?: number } = {}): Promise<WebApp> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'giamkhao-e2e-'));
   const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, [join(root, process.env['GK_OUT'] ?? 'out', 'main/web.js')], {
-    cwd: root,
-    env: { ...process.env, GIAMKHAO_PORT: String(port), GIAMKHAO_DATA_DIR: dataDir, GIAMKHAO_RESOURCES_DIR: join(root, 'resources') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, process.env['GK_OUT'] ?? 'out', 'main/web.js')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        GIAMKHAO_PORT: String(port),
+        GIAMKHAO_DATA_DIR: dataDir,
+        GIAMKHAO_RESOURCES_DIR: join(root, 'resources'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   await new Promise<void>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`web server did not start:\n${log}`)), 20_000);

@@ -7,7 +7,12 @@ import { setupWriter } from './setup-writer';
 import { structureRepo } from './structure-repo';
 
 /** `onJournalled` runs after each setup change was recorded: the caller sends it to the journal file. */
-export function createRepos(opened: OpenedDb, newId: () => string, onJournalled: (contestId: ContestId) => void = () => undefined, now: () => Date = () => new Date()) {
+export function createRepos(
+  opened: OpenedDb,
+  newId: () => string,
+  onJournalled: (contestId: ContestId) => void = () => undefined,
+  now: () => Date = () => new Date(),
+) {
   const journal = journalRepo(opened.db, opened.readOnlyReason, newId);
   const writer = setupWriter(opened.db, journal, now, onJournalled);
   return {

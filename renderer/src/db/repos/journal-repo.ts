@@ -35,18 +35,36 @@ export function scoreFromEvent(e: JournalEvent): Score | null {
   if (!e.judgeId || !e.entrantId || !e.criterionId) return null;
   const effect = cellEffect(e);
   if (!effect || effect.scope !== 'score') return null;
-  return { roundId: e.roundId as RoundId, judgeId: e.judgeId as Score['judgeId'], entrantId: e.entrantId as Score['entrantId'], criterionId: e.criterionId as Score['criterionId'], steps: effect.steps };
+  return {
+    roundId: e.roundId as RoundId,
+    judgeId: e.judgeId as Score['judgeId'],
+    entrantId: e.entrantId as Score['entrantId'],
+    criterionId: e.criterionId as Score['criterionId'],
+    steps: effect.steps,
+  };
 }
 
 const strip = (e: StoredEvent): JournalEvent => e;
 /** Events sealed between two yields to the page (SHA-256 in JS: a few ms per thousand). */
 const SEAL_CHUNK = 2000;
-const outboxRow = (e: JournalEvent) => ({ contestId: e.contestId, deviceId: e.deviceId, seq: e.seq });
-const keyOf = (e: Pick<JournalEvent, 'contestId' | 'deviceId' | 'seq'>): EventKey => [e.contestId, e.deviceId, e.seq];
+const outboxRow = (e: JournalEvent) => ({
+  contestId: e.contestId,
+  deviceId: e.deviceId,
+  seq: e.seq,
+});
+const keyOf = (e: Pick<JournalEvent, 'contestId' | 'deviceId' | 'seq'>): EventKey => [
+  e.contestId,
+  e.deviceId,
+  e.seq,
+];
 const EXTRA_KINDS = new Set(['penalty', 'objective', 'tieBreak']);
 const extras = (list: readonly JournalEvent[]) => list.filter((e) => EXTRA_KINDS.has(e.kind));
 
-export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDeviceId: () => string) {
+export function journalRepo(
+  db: GiamKhaoDb,
+  readOnlyReason: string | null,
+  newDeviceId: () => string,
+) {
   /** This browser profile's device id, made once. */
   async function deviceId(): Promise<string> {
     const row = await db.meta.get('device');
@@ -64,34 +82,46 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
   }
 
   const advance = (contestId: string, last: JournalEvent) =>
-    db.meta.put({ key: `chain:${contestId}`, value: { seq: last.seq, lastHash: last.hash } satisfies ChainState });
+    db.meta.put({
+      key: `chain:${contestId}`,
+      value: { seq: last.seq, lastHash: last.hash } satisfies ChainState,
+    });
 
   /**
    * One transaction over the journal tables and `tables`: `build` runs inside it (it may read and
    * write those tables) and returns the events to record; they are sealed as this device's next
    * and stored with their outbox rows. Returns nothing written when build returns no events.
    */
-  async function recordWith(contestId: string, tables: readonly Table[], build: () => Promise<readonly UnsealedEvent[]>): Promise<JournalEvent[]> {
+  async function recordWith(
+    contestId: string,
+    tables: readonly Table[],
+    build: () => Promise<readonly UnsealedEvent[]>,
+  ): Promise<JournalEvent[]> {
     assertWritable(readOnlyReason);
-    return db.transaction('rw', [db.meta, db.events, db.outbox, db.extraEvents, db.scores, ...tables], async () => {
-      const list = await build();
-      if (list.length === 0) return [];
-      if (list.some((e) => e.contestId !== contestId)) throw new Error('recordWith: one contest at a time');
-      const dev = await device(contestId);
-      let seq = dev.seq;
-      let prev = dev.lastHash;
-      const sealed = list.map((e) => {
-        const s = seal(e, dev.id, ++seq, prev);
-        prev = s.hash;
-        return s;
-      });
-      await db.events.bulkAdd(sealed);
-      await db.outbox.bulkAdd(sealed.map(outboxRow));
-      await db.extraEvents.bulkAdd(extras(sealed));
-      await db.scores.bulkPut(sealed.map(scoreFromEvent).filter((x): x is Score => x !== null));
-      await advance(contestId, sealed[sealed.length - 1]);
-      return sealed;
-    });
+    return db.transaction(
+      'rw',
+      [db.meta, db.events, db.outbox, db.extraEvents, db.scores, ...tables],
+      async () => {
+        const list = await build();
+        if (list.length === 0) return [];
+        if (list.some((e) => e.contestId !== contestId))
+          throw new Error('recordWith: one contest at a time');
+        const dev = await device(contestId);
+        let seq = dev.seq;
+        let prev = dev.lastHash;
+        const sealed = list.map((e) => {
+          const s = seal(e, dev.id, ++seq, prev);
+          prev = s.hash;
+          return s;
+        });
+        await db.events.bulkAdd(sealed);
+        await db.outbox.bulkAdd(sealed.map(outboxRow));
+        await db.extraEvents.bulkAdd(extras(sealed));
+        await db.scores.bulkPut(sealed.map(scoreFromEvent).filter((x): x is Score => x !== null));
+        await advance(contestId, sealed[sealed.length - 1]);
+        return sealed;
+      },
+    );
   }
 
   return {
@@ -100,17 +130,26 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
     /** Seal the event as this device's next, store it, and update the projection: one transaction. */
     async record(e: UnsealedEvent): Promise<JournalEvent> {
       assertWritable(readOnlyReason);
-      return db.transaction('rw', [db.meta, db.events, db.outbox, db.extraEvents, db.scores], async () => {
-        const dev = await device(e.contestId);
-        const sealed = seal(e, dev.id, dev.seq + 1, dev.lastHash);
-        await db.events.add(sealed);
-        await db.outbox.add(outboxRow(sealed));
-        if (EXTRA_KINDS.has(sealed.kind)) await db.extraEvents.add(sealed);
-        const score = scoreFromEvent(sealed);
-        if (score) await db.scores.put(score);
-        await advance(e.contestId, sealed);
-        return sealed;
-      });
+      return db.transaction(
+        'rw',
+        [db.meta, db.events, db.outbox, db.extraEvents, db.scores],
+        async () => {
+          // Two round trips, not six: a typed value must be stored before the next keystrokes pile up.
+          const [idRow, chainRow] = await db.meta.bulkGet(['device', `chain:${e.contestId}`]);
+          const id = idRow ? (idRow.value as { id: string }).id : await deviceId();
+          const chain = chainRow?.value as ChainState | undefined;
+          const sealed = seal(e, id, (chain?.seq ?? 0) + 1, chain?.lastHash ?? GENESIS);
+          const score = scoreFromEvent(sealed);
+          await Promise.all([
+            db.events.add(sealed),
+            db.outbox.add(outboxRow(sealed)),
+            EXTRA_KINDS.has(sealed.kind) ? db.extraEvents.add(sealed) : null,
+            score ? db.scores.put(score) : null,
+            advance(e.contestId, sealed),
+          ]);
+          return sealed;
+        },
+      );
     },
 
     /** Seal and store many events at once (sample data, imports of paper results): one transaction. */
@@ -127,9 +166,14 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
      * this device's next events without storing anything. `onProgress` is told after each chunk, and
      * the loop yields between chunks so the page stays responsive.
      */
-    async sealBulk(contestId: string, list: readonly UnsealedEvent[], onProgress: (done: number) => void = () => undefined): Promise<{ sealed: JournalEvent[]; after: DeviceState }> {
+    async sealBulk(
+      contestId: string,
+      list: readonly UnsealedEvent[],
+      onProgress: (done: number) => void = () => undefined,
+    ): Promise<{ sealed: JournalEvent[]; after: DeviceState }> {
       assertWritable(readOnlyReason);
-      if (list.some((e) => e.contestId !== contestId)) throw new Error('sealBulk: one contest at a time');
+      if (list.some((e) => e.contestId !== contestId))
+        throw new Error('sealBulk: one contest at a time');
       const after = await db.transaction('rw', db.meta, () => device(contestId)); // rw: a first use makes the device id
       const sealed: JournalEvent[] = [];
       let prev = after.lastHash;
@@ -150,18 +194,30 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
      * score in one transaction, with outbox rows only for those the file does not have yet. Refused
      * (nothing stored) if this device recorded anything since sealBulk — its numbers would clash.
      */
-    async storeBulk(contestId: string, sealed: readonly JournalEvent[], after: DeviceState, acked: number): Promise<void> {
+    async storeBulk(
+      contestId: string,
+      sealed: readonly JournalEvent[],
+      after: DeviceState,
+      acked: number,
+    ): Promise<void> {
       assertWritable(readOnlyReason);
-      await db.transaction('rw', [db.meta, db.events, db.outbox, db.extraEvents, db.scores], async () => {
-        const now = await device(contestId);
-        if (now.seq !== after.seq || now.lastHash !== after.lastHash) throw new Error('Trong lúc ghi hàng loạt, máy này đã ghi thêm thay đổi khác: hãy thử lại.');
-        if (sealed.length === 0) return;
-        await db.events.bulkAdd([...sealed]);
-        await db.outbox.bulkAdd(sealed.slice(acked).map(outboxRow));
-        await db.extraEvents.bulkAdd(extras(sealed));
-        await db.scores.bulkPut(sealed.map(scoreFromEvent).filter((x): x is Score => x !== null));
-        await advance(contestId, sealed[sealed.length - 1]);
-      });
+      await db.transaction(
+        'rw',
+        [db.meta, db.events, db.outbox, db.extraEvents, db.scores],
+        async () => {
+          const now = await device(contestId);
+          if (now.seq !== after.seq || now.lastHash !== after.lastHash)
+            throw new Error(
+              'Trong lúc ghi hàng loạt, máy này đã ghi thêm thay đổi khác: hãy thử lại.',
+            );
+          if (sealed.length === 0) return;
+          await db.events.bulkAdd([...sealed]);
+          await db.outbox.bulkAdd(sealed.slice(acked).map(outboxRow));
+          await db.extraEvents.bulkAdd(extras(sealed));
+          await db.scores.bulkPut(sealed.map(scoreFromEvent).filter((x): x is Score => x !== null));
+          await advance(contestId, sealed[sealed.length - 1]);
+        },
+      );
     },
 
     async markAcked(events: readonly JournalEvent[]): Promise<void> {
@@ -172,7 +228,11 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
     async outbox(contestId: ContestId): Promise<JournalEvent[]> {
       const keys = (await db.outbox.where('contestId').equals(contestId).toArray()).map(keyOf);
       const rows = (await db.events.bulkGet(keys)).filter((r): r is StoredEvent => !!r);
-      return rows.sort((a, b) => (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.seq - b.seq)).map(strip);
+      return rows
+        .sort((a, b) =>
+          a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.seq - b.seq,
+        )
+        .map(strip);
     },
 
     async countOutbox(contestId: ContestId): Promise<number> {
@@ -185,7 +245,9 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
 
     /** One judge's events in a round (for sheet state, double-key passes and the audit view). */
     async eventsOf(roundId: string, judgeId: string): Promise<JournalEvent[]> {
-      return (await db.events.where('[roundId+judgeId]').equals([roundId, judgeId]).toArray()).map(strip);
+      return (await db.events.where('[roundId+judgeId]').equals([roundId, judgeId]).toArray()).map(
+        strip,
+      );
     },
 
     /** The secretary's events of a round (objective parts, penalties, tie-break answers). */
@@ -201,19 +263,33 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
      * Rebuild from the journal file: store every event we lack (as already on disk) and replace the
      * contest's projected scores with `scores`. One transaction.
      */
-    async restore(contestId: ContestId, roundIds: readonly RoundId[], events: readonly JournalEvent[], scores: readonly Score[]): Promise<number> {
+    async restore(
+      contestId: ContestId,
+      roundIds: readonly RoundId[],
+      events: readonly JournalEvent[],
+      scores: readonly Score[],
+    ): Promise<number> {
       assertWritable(readOnlyReason);
       return db.transaction('rw', [db.meta, db.events, db.extraEvents, db.scores], async () => {
-        const have = new Set((await db.events.where('contestId').equals(contestId).primaryKeys()).map(([, d, s]) => `${d}|${s}`));
+        const have = new Set(
+          (await db.events.where('contestId').equals(contestId).primaryKeys()).map(
+            ([, d, s]) => `${d}|${s}`,
+          ),
+        );
         const missing = events.filter((e) => !have.has(`${e.deviceId}|${e.seq}`));
         await db.events.bulkPut(missing);
         await db.extraEvents.bulkPut(extras(missing));
-        await db.scores.where('roundId').anyOf([...roundIds]).delete();
+        await db.scores
+          .where('roundId')
+          .anyOf([...roundIds])
+          .delete();
         await db.scores.bulkPut([...scores]);
         // This device's own events that came back from the file (a crash after a journal-first bulk
         // write): its chain must continue after them, or its next event would reuse their numbers.
         const dev = await device(contestId);
-        const last = missing.filter((e) => e.deviceId === dev.id && e.seq > dev.seq).sort((a, b) => b.seq - a.seq)[0];
+        const last = missing
+          .filter((e) => e.deviceId === dev.id && e.seq > dev.seq)
+          .sort((a, b) => b.seq - a.seq)[0];
         if (last) await advance(contestId, last);
         return missing.length;
       });
@@ -237,7 +313,11 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
      * cells (a restore, a bulk load) and the sheet must be read again. Reads nothing itself: it looks
      * at the keys Dexie reports for each transaction. Returns the unsubscribe function.
      */
-    watchSheet(roundId: string, judgeId: string, onChange: (touched: ScoreKey[] | 'all') => void): () => void {
+    watchSheet(
+      roundId: string,
+      judgeId: string,
+      onChange: (touched: ScoreKey[] | 'all') => void,
+    ): () => void {
       const part = `idb://${db.name}/scores/`;
       const listener = (parts: ObservabilitySet) => {
         const tree = parts[part];
@@ -255,15 +335,24 @@ export function journalRepo(db: GiamKhaoDb, readOnlyReason: string | null, newDe
      * these kinds is written).
      */
     async sheetEvents(roundId: string, judgeId: string): Promise<JournalEvent[]> {
-      const lists = await Promise.all(SHEET_KINDS.map((k) => db.events.where('[roundId+judgeId+kind]').equals([roundId, judgeId, k]).toArray()));
+      const lists = await Promise.all(
+        SHEET_KINDS.map((k) =>
+          db.events.where('[roundId+judgeId+kind]').equals([roundId, judgeId, k]).toArray(),
+        ),
+      );
       return lists.flat().map(strip);
     },
 
     /** One judge's double-key pass entries (pass 1 and 2) and the verifications that settle them. */
     async passEvents(roundId: string, judgeId: string): Promise<JournalEvent[]> {
       const [passes, ...verdicts] = await Promise.all([
-        db.events.where('[roundId+judgeId+pass]').between([roundId, judgeId, 1], [roundId, judgeId, 2], true, true).toArray(),
-        ...VERIFY_KINDS.map((k) => db.events.where('[roundId+judgeId+kind]').equals([roundId, judgeId, k]).toArray()),
+        db.events
+          .where('[roundId+judgeId+pass]')
+          .between([roundId, judgeId, 1], [roundId, judgeId, 2], true, true)
+          .toArray(),
+        ...VERIFY_KINDS.map((k) =>
+          db.events.where('[roundId+judgeId+kind]').equals([roundId, judgeId, k]).toArray(),
+        ),
       ]);
       return [...passes, ...verdicts.flat()].map(strip);
     },
@@ -281,7 +370,11 @@ const VERIFY_KINDS = ['verifyConfirm', 'verifyReject'] as const;
 const MAX_TOUCHED = 500;
 
 /** The judge's cells among a write's touched score keys, or 'all' when a touched range reaches into the sheet. */
-export function sheetKeysIn(tree: IntervalTree, roundId: string, judgeId: string): ScoreKey[] | 'all' {
+export function sheetKeysIn(
+  tree: IntervalTree,
+  roundId: string,
+  judgeId: string,
+): ScoreKey[] | 'all' {
   const lo = [roundId, judgeId];
   const hi = [roundId, judgeId, []]; // arrays sort after strings: above every [roundId, judgeId, e, c]
   const out: ScoreKey[] = [];

@@ -15,8 +15,11 @@ import { SetupRuleError } from './structure-repo';
 import type { ChangeMeta, SetupChange, SetupWriter } from './setup-writer';
 
 /** Every record of a bundle as puts, contest first (so a replay sees the contest before its parts). */
-export function bundleChanges(b: Pick<ContestBundle, 'contest'> & Partial<Omit<ContestBundle, 'contest'>>): SetupChange[] {
-  const put = (entity: SetupEntity) => (r: { id: string }) => ({ entity, id: r.id, after: r }) as SetupChange;
+export function bundleChanges(
+  b: Pick<ContestBundle, 'contest'> & Partial<Omit<ContestBundle, 'contest'>>,
+): SetupChange[] {
+  const put = (entity: SetupEntity) => (r: { id: string }) =>
+    ({ entity, id: r.id, after: r }) as SetupChange;
   return [
     put('contest')(b.contest),
     ...(b.rounds ?? []).map(put('round')),
@@ -30,19 +33,30 @@ export function bundleChanges(b: Pick<ContestBundle, 'contest'> & Partial<Omit<C
 export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null, writer: SetupWriter) {
   const contestOfRound = async (roundId: RoundId) => (await db.rounds.get(roundId))?.contestId;
   /** Values a judge has given in any round (the scores table has no judge-only index; removals are rare). */
-  const judgeScoreCount = (id: JudgeId) => db.scores.filter((s) => s.judgeId === id && s.steps !== null).count();
+  const judgeScoreCount = (id: JudgeId) =>
+    db.scores.filter((s) => s.judgeId === id && s.steps !== null).count();
 
   return {
     listContests: () => db.contests.toArray(),
     getContest: (id: ContestId) => db.contests.get(id),
 
-    async createContest(t: TemplateOutput & { judges?: readonly Judge[]; entrants?: readonly Entrant[] }, meta: ChangeMeta = {}): Promise<ContestId> {
+    async createContest(
+      t: TemplateOutput & { judges?: readonly Judge[]; entrants?: readonly Entrant[] },
+      meta: ChangeMeta = {},
+    ): Promise<ContestId> {
       assertWritable(readOnlyReason);
-      const changes = bundleChanges({ ...t, rounds: t.rounds.map((r) => ({ ...r, locked: false })) });
+      const changes = bundleChanges({
+        ...t,
+        rounds: t.rounds.map((r) => ({ ...r, locked: false })),
+      });
       const keys = new Set(changes.map((c) => `${c.entity}|${c.id}`));
-      if (keys.size !== changes.length) throw new SetupRuleError(`Dữ liệu của cuộc thi “${t.contest.name}” có hai bản ghi cùng mã: không tạo được.`);
+      if (keys.size !== changes.length)
+        throw new SetupRuleError(
+          `Dữ liệu của cuộc thi “${t.contest.name}” có hai bản ghi cùng mã: không tạo được.`,
+        );
       await writer.commit(t.contest.id, changes, meta, async () => {
-        if (await db.contests.get(t.contest.id)) throw new SetupRuleError(`Cuộc thi “${t.contest.name}” đã có trên máy này.`);
+        if (await db.contests.get(t.contest.id))
+          throw new SetupRuleError(`Cuộc thi “${t.contest.name}” đã có trên máy này.`);
       });
       return t.contest.id;
     },
@@ -59,7 +73,14 @@ export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null, writer:
           db.entrants.where('roundId').anyOf(roundIds).toArray(),
           db.judges.where('contestId').equals(contestId).toArray(),
         ]);
-        return { contest, rounds, clusters: inSetupOrder(clusters), criteria: inSetupOrder(criteria), entrants: inSetupOrder(entrants), judges: inSetupOrder(judges) };
+        return {
+          contest,
+          rounds,
+          clusters: inSetupOrder(clusters),
+          criteria: inSetupOrder(criteria),
+          entrants: inSetupOrder(entrants),
+          judges: inSetupOrder(judges),
+        };
       });
     },
 
@@ -79,20 +100,37 @@ export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null, writer:
       assertWritable(readOnlyReason);
       const judge = await db.judges.get(id);
       if (!judge) return;
-      await writer.commit(judge.contestId, [{ entity: 'judge', id, after: null }], meta, async () => {
-        const scored = await judgeScoreCount(id);
-        if (scored > 0 && !meta.reason?.trim()) throw new SetupRuleError(`Giám khảo “${judge.name}” đã chấm ${scored} điểm: muốn xóa phải ghi lý do (mọi điểm trung bình của hội đồng sẽ thay đổi).`);
-      });
+      await writer.commit(
+        judge.contestId,
+        [{ entity: 'judge', id, after: null }],
+        meta,
+        async () => {
+          const scored = await judgeScoreCount(id);
+          if (scored > 0 && !meta.reason?.trim())
+            throw new SetupRuleError(
+              `Giám khảo “${judge.name}” đã chấm ${scored} điểm: muốn xóa phải ghi lý do (mọi điểm trung bình của hội đồng sẽ thay đổi).`,
+            );
+        },
+      );
     },
 
     async saveEntrant(entrant: Entrant, meta: ChangeMeta = {}): Promise<void> {
       assertWritable(readOnlyReason);
       const contestId = await contestOfRound(entrant.roundId);
       if (!contestId) throw new SetupRuleError('Không tìm thấy vòng của đội thi / mô hình.');
-      await writer.commit(contestId, [{ entity: 'entrant', id: entrant.id, after: entrant }], meta, async () => {
-        const clash = await db.entrants.where('[roundId+code]').equals([entrant.roundId, entrant.code]).first();
-        if (clash && clash.id !== entrant.id) throw new SetupRuleError(`Mã “${entrant.code}” đã dùng cho “${clash.name}”.`);
-      });
+      await writer.commit(
+        contestId,
+        [{ entity: 'entrant', id: entrant.id, after: entrant }],
+        meta,
+        async () => {
+          const clash = await db.entrants
+            .where('[roundId+code]')
+            .equals([entrant.roundId, entrant.code])
+            .first();
+          if (clash && clash.id !== entrant.id)
+            throw new SetupRuleError(`Mã “${entrant.code}” đã dùng cho “${clash.name}”.`);
+        },
+      );
     },
 
     async deleteEntrant(id: EntrantId, meta: ChangeMeta = {}): Promise<void> {
@@ -103,25 +141,47 @@ export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null, writer:
       if (!contestId) return;
       await writer.commit(contestId, [{ entity: 'entrant', id, after: null }], meta, async () => {
         // Scores stay meaningful only with their entrant: one that has been scored is never removed.
-        const scored = await db.scores.where('[roundId+entrantId]').equals([e.roundId, id]).filter((s) => s.steps !== null).count();
-        if (scored > 0) throw new SetupRuleError(`“${e.name}” đã có ${scored} điểm chấm: không xóa được.`);
+        const scored = await db.scores
+          .where('[roundId+entrantId]')
+          .equals([e.roundId, id])
+          .filter((s) => s.steps !== null)
+          .count();
+        if (scored > 0)
+          throw new SetupRuleError(`“${e.name}” đã có ${scored} điểm chấm: không xóa được.`);
       });
     },
 
     /** Insert and update many entrants at once (imports): all or nothing, one event per changed row. */
-    async upsertEntrants(roundId: RoundId, rows: readonly Entrant[], meta: ChangeMeta = {}): Promise<JournalEvent[]> {
+    async upsertEntrants(
+      roundId: RoundId,
+      rows: readonly Entrant[],
+      meta: ChangeMeta = {},
+    ): Promise<JournalEvent[]> {
       assertWritable(readOnlyReason);
       for (const e of rows) if (e.roundId !== roundId) throw new Error('entrant of another round');
       const contestId = await contestOfRound(roundId);
       if (!contestId) throw new SetupRuleError('Không tìm thấy vòng.');
-      return writer.commit(contestId, rows.map((e) => ({ entity: 'entrant', id: e.id, after: e })), meta);
+      return writer.commit(
+        contestId,
+        rows.map((e) => ({ entity: 'entrant', id: e.id, after: e })),
+        meta,
+      );
     },
 
     /** Insert and update many judges at once (imports): all or nothing. */
-    async upsertJudges(contestId: ContestId, rows: readonly Judge[], meta: ChangeMeta = {}): Promise<JournalEvent[]> {
+    async upsertJudges(
+      contestId: ContestId,
+      rows: readonly Judge[],
+      meta: ChangeMeta = {},
+    ): Promise<JournalEvent[]> {
       assertWritable(readOnlyReason);
-      for (const j of rows) if (j.contestId !== contestId) throw new Error('judge of another contest');
-      return writer.commit(contestId, rows.map((j) => ({ entity: 'judge', id: j.id, after: j })), meta);
+      for (const j of rows)
+        if (j.contestId !== contestId) throw new Error('judge of another contest');
+      return writer.commit(
+        contestId,
+        rows.map((j) => ({ entity: 'judge', id: j.id, after: j })),
+        meta,
+      );
     },
 
     /**
@@ -130,7 +190,10 @@ export function setupRepo(db: GiamKhaoDb, readOnlyReason: string | null, writer:
      */
     async restoreBundle(b: ContestBundle): Promise<void> {
       assertWritable(readOnlyReason);
-      await writer.commit(b.contest.id, bundleChanges(b), { by: { role: 'system', name: '' }, reason: 'Ghi cấu hình từ bản lưu trên đĩa vào sổ điểm' });
+      await writer.commit(b.contest.id, bundleChanges(b), {
+        by: { role: 'system', name: '' },
+        reason: 'Ghi cấu hình từ bản lưu trên đĩa vào sổ điểm',
+      });
     },
 
     /**

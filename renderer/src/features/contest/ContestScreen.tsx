@@ -17,7 +17,13 @@ import { ExtrasPanel } from '../extras/ExtrasPanel';
 import { JudgeSession } from '../judge-session/JudgeSession';
 import { JudgeSignIn } from '../judge-session/JudgeSignIn';
 
-export function ContestScreen({ contestId, onOpen }: { contestId: ContestId; onOpen: (id: ContestId) => void }) {
+export function ContestScreen({
+  contestId,
+  onOpen,
+}: {
+  contestId: ContestId;
+  onOpen: (id: ContestId) => void;
+}) {
   const { t } = useTranslation();
   const { repos, newId, now } = useServices();
   const bundle = useContestBundle(contestId);
@@ -31,17 +37,35 @@ export function ContestScreen({ contestId, onOpen }: { contestId: ContestId; onO
   if (bundle === undefined) return <Loader />;
   if (bundle === null) return <Text>{t('contest.notFound')}</Text>;
   const round = bundle.rounds.find((r) => r.id === roundId) ?? bundle.rounds[0];
-  if (judge) return <JudgeSession bundle={bundle} round={round} judge={judge} onExit={() => setJudge(null)} />;
+  if (judge)
+    return (
+      <JudgeSession bundle={bundle} round={round} judge={judge} onExit={() => setJudge(null)} />
+    );
   return (
     <>
       <Group justify="space-between" mb="sm">
         <Title order={3}>{bundle.contest.name}</Title>
         <JudgeSignIn judges={bundle.judges} onSignIn={setJudge} />
-        <Button size="xs" variant="default" onClick={async () => onOpen(await repos.setup.createContest(duplicateForYear(bundle, bundle.contest.year + 1, newId, now().toISOString())))}>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={async () =>
+            onOpen(
+              await repos.setup.createContest(
+                duplicateForYear(bundle, bundle.contest.year + 1, newId, now().toISOString()),
+              ),
+            )
+          }
+        >
           Nhân bản cho năm {bundle.contest.year + 1}
         </Button>
         {bundle.rounds.length > 1 && (
-          <SegmentedControl aria-label={t('contest.round')} value={round.id} onChange={(v) => setRoundId(v as RoundId)} data={bundle.rounds.map((r) => ({ value: r.id, label: r.name }))} />
+          <SegmentedControl
+            aria-label={t('contest.round')}
+            value={round.id}
+            onChange={(v) => setRoundId(v as RoundId)}
+            data={bundle.rounds.map((r) => ({ value: r.id, label: r.name }))}
+          />
         )}
       </Group>
       {recovery}
@@ -55,13 +79,27 @@ export function ContestScreen({ contestId, onOpen }: { contestId: ContestId; onO
           <Tabs.Tab value="results">{t('contest.tabResults')}</Tabs.Tab>
           <Tabs.Tab value="audit">Nhật ký</Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="setup" pt="md"><SetupPanel bundle={bundle} round={round} /></Tabs.Panel>
-        <Tabs.Panel value="entrants" pt="md"><EntrantsPanel bundle={bundle} round={round} /></Tabs.Panel>
-        <Tabs.Panel value="judges" pt="md"><JudgesPanel bundle={bundle} round={round} /></Tabs.Panel>
-        <Tabs.Panel value="scoring" pt="md"><ScoringPanel bundle={bundle} round={round} /></Tabs.Panel>
-        <Tabs.Panel value="extras" pt="md"><ExtrasPanel bundle={bundle} round={round} /></Tabs.Panel>
-        <Tabs.Panel value="results" pt="md"><ResultsPanel bundle={bundle} round={round} /></Tabs.Panel>
-        <Tabs.Panel value="audit" pt="md"><AuditPanel bundle={bundle} round={round} /></Tabs.Panel>
+        <Tabs.Panel value="setup" pt="md">
+          <SetupPanel bundle={bundle} round={round} />
+        </Tabs.Panel>
+        <Tabs.Panel value="entrants" pt="md">
+          <EntrantsPanel bundle={bundle} round={round} />
+        </Tabs.Panel>
+        <Tabs.Panel value="judges" pt="md">
+          <JudgesPanel bundle={bundle} round={round} />
+        </Tabs.Panel>
+        <Tabs.Panel value="scoring" pt="md">
+          <ScoringPanel bundle={bundle} round={round} />
+        </Tabs.Panel>
+        <Tabs.Panel value="extras" pt="md">
+          <ExtrasPanel bundle={bundle} round={round} />
+        </Tabs.Panel>
+        <Tabs.Panel value="results" pt="md">
+          <ResultsPanel bundle={bundle} round={round} />
+        </Tabs.Panel>
+        <Tabs.Panel value="audit" pt="md">
+          <AuditPanel bundle={bundle} round={round} />
+        </Tabs.Panel>
       </Tabs>
     </>
   );

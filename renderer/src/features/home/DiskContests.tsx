@@ -19,7 +19,9 @@ export function DiskContests({ onOpen }: { onOpen: (id: ContestId) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   useEffect(() => {
-    void bridge['contest:listSnapshots']().then((r) => (r.ok ? setOnDisk(r.value) : setError(r.error.message)));
+    void bridge['contest:listSnapshots']().then((r) =>
+      r.ok ? setOnDisk(r.value) : setError(r.error.message),
+    );
   }, [bridge]);
   if (!local) return null;
   const isLocal = (id: string | null) => local.some((c) => c.id === id);
@@ -30,7 +32,9 @@ export function DiskContests({ onOpen }: { onOpen: (id: ContestId) => void }) {
   async function restore(contestId: string) {
     setBusy(contestId);
     setError(null);
-    const r = await restoreContestFromDisk(contestId as ContestId, repos, bridge).catch((err: Error) => ({ ok: false as const, message: err.message }));
+    const r = await restoreContestFromDisk(contestId as ContestId, repos, bridge).catch(
+      (err: Error) => ({ ok: false as const, message: err.message }),
+    );
     setBusy(null);
     if (!r.ok) return setError(r.message);
     onOpen(contestId as ContestId);
@@ -39,13 +43,23 @@ export function DiskContests({ onOpen }: { onOpen: (id: ContestId) => void }) {
   return (
     <Stack gap="sm">
       {problems.length > 0 && (
-        <Alert color="red" title="Có tệp dữ liệu trên đĩa bị hỏng hoặc thiếu" data-testid="disk-problems">
+        <Alert
+          color="red"
+          title="Có tệp dữ liệu trên đĩa bị hỏng hoặc thiếu"
+          data-testid="disk-problems"
+        >
           <Stack gap="xs">
             {problems.map((p) => (
               <Group key={p.file} justify="space-between" wrap="nowrap">
                 <Text size="sm">{p.message}</Text>
                 {p.recoverable && p.contestId && !isLocal(p.contestId) && (
-                  <Button size="xs" style={{ flexShrink: 0 }} loading={busy === p.contestId} onClick={() => restore(p.contestId!)} aria-label={`Khôi phục ${p.name ?? p.contestId} từ sổ điểm`}>
+                  <Button
+                    size="xs"
+                    style={{ flexShrink: 0 }}
+                    loading={busy === p.contestId}
+                    onClick={() => restore(p.contestId!)}
+                    aria-label={`Khôi phục ${p.name ?? p.contestId} từ sổ điểm`}
+                  >
                     Khôi phục từ sổ điểm
                   </Button>
                 )}
@@ -55,13 +69,26 @@ export function DiskContests({ onOpen }: { onOpen: (id: ContestId) => void }) {
         </Alert>
       )}
       {(missing.length > 0 || error) && (
-        <Alert color="yellow" title="Có cuộc thi trên đĩa chưa có trong dữ liệu của trình duyệt này" data-testid="disk-contests">
+        <Alert
+          color="yellow"
+          title="Có cuộc thi trên đĩa chưa có trong dữ liệu của trình duyệt này"
+          data-testid="disk-contests"
+        >
           <Stack gap="xs">
             {error && <Text c="red">{error}</Text>}
             {missing.map((s) => (
               <Group key={s.contestId} justify="space-between">
-                <Text>{s.name} ({s.year}) — lưu lúc {new Date(s.savedAt).toLocaleString('vi-VN')}</Text>
-                <Button size="xs" loading={busy === s.contestId} onClick={() => restore(s.contestId)} aria-label={`Khôi phục ${s.name}`}>Khôi phục</Button>
+                <Text>
+                  {s.name} ({s.year}) — lưu lúc {new Date(s.savedAt).toLocaleString('vi-VN')}
+                </Text>
+                <Button
+                  size="xs"
+                  loading={busy === s.contestId}
+                  onClick={() => restore(s.contestId)}
+                  aria-label={`Khôi phục ${s.name}`}
+                >
+                  Khôi phục
+                </Button>
               </Group>
             ))}
           </Stack>

@@ -23,11 +23,21 @@ export function HomeScreen({ onOpen }: { onOpen: (id: ContestId) => void }) {
         <Card key={c.id} withBorder padding="sm" data-testid="contest-card">
           <Group justify="space-between">
             <Group>
-              <Badge color={c.kind === 'contest' ? 'red' : 'teal'}>{c.kind === 'contest' ? t('home.kindContest') : t('home.kindAward')}</Badge>
+              <Badge color={c.kind === 'contest' ? 'red' : 'teal'}>
+                {c.kind === 'contest' ? t('home.kindContest') : t('home.kindAward')}
+              </Badge>
               <Text fw={600}>{c.name}</Text>
-              <Text c="dimmed" size="sm">{c.year}</Text>
+              <Text c="dimmed" size="sm">
+                {c.year}
+              </Text>
             </Group>
-            <Button size="xs" onClick={() => onOpen(c.id)} aria-label={`${t('home.open')} ${c.name}`}>{t('home.open')}</Button>
+            <Button
+              size="xs"
+              onClick={() => onOpen(c.id)}
+              aria-label={`${t('home.open')} ${c.name}`}
+            >
+              {t('home.open')}
+            </Button>
           </Group>
         </Card>
       ))}

@@ -17,7 +17,12 @@ export function NewContestForm({ onCreated }: { onCreated: (id: ContestId) => vo
   async function create() {
     setError(null);
     try {
-      const out = instantiateTemplate(template, { newId, now: now().toISOString(), year, name: name.trim() || undefined });
+      const out = instantiateTemplate(template, {
+        newId,
+        now: now().toISOString(),
+        year,
+        name: name.trim() || undefined,
+      });
       onCreated(await repos.setup.createContest(out));
     } catch (err) {
       setError((err as Error).message);
@@ -26,11 +31,33 @@ export function NewContestForm({ onCreated }: { onCreated: (id: ContestId) => vo
 
   return (
     <Card withBorder>
-      <Title order={4} mb="sm">{t('home.create')}</Title>
+      <Title order={4} mb="sm">
+        {t('home.create')}
+      </Title>
       <Group align="end">
-        <Select label={t('home.template')} data={TEMPLATES.map((x) => ({ value: x.id, label: x.name }))} value={template} onChange={(v) => v && setTemplate(v as TemplateId)} allowDeselect={false} w={300} />
-        <TextInput label={t('home.name')} placeholder={TEMPLATES.find((x) => x.id === template)?.name} value={name} onChange={(e) => setName(e.currentTarget.value)} w={360} />
-        <NumberInput label={t('home.year')} value={year} onChange={(v) => setYear(Number(v) || year)} min={2000} max={2100} w={100} />
+        <Select
+          label={t('home.template')}
+          data={TEMPLATES.map((x) => ({ value: x.id, label: x.name }))}
+          value={template}
+          onChange={(v) => v && setTemplate(v as TemplateId)}
+          allowDeselect={false}
+          w={300}
+        />
+        <TextInput
+          label={t('home.name')}
+          placeholder={TEMPLATES.find((x) => x.id === template)?.name}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          w={360}
+        />
+        <NumberInput
+          label={t('home.year')}
+          value={year}
+          onChange={(v) => setYear(Number(v) || year)}
+          min={2000}
+          max={2100}
+          w={100}
+        />
         <Button onClick={create}>{t('home.createButton')}</Button>
       </Group>
       {error && <TextInput error={error} readOnly value="" variant="unstyled" />}

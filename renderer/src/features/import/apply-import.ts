@@ -9,19 +9,37 @@ import type { CriterionRecord, EntrantRecord, JudgeRecord, UpsertPlan } from '@s
 import { criterionRows, entrantRows, judgeRows } from '@shared/setup/import-rows';
 import type { Repos } from '../../db/repos';
 
-export async function applyEntrants(repos: Repos, round: Round, bundle: ContestBundle, plan: UpsertPlan<EntrantRecord>, newId: () => string): Promise<number> {
+export async function applyEntrants(
+  repos: Repos,
+  round: Round,
+  bundle: ContestBundle,
+  plan: UpsertPlan<EntrantRecord>,
+  newId: () => string,
+): Promise<number> {
   const rows = entrantRows(round, bundle, plan, newId);
   await repos.setup.upsertEntrants(round.id, rows);
   return rows.length;
 }
 
-export async function applyJudges(repos: Repos, contestId: ContestId, bundle: ContestBundle, plan: UpsertPlan<JudgeRecord>, newId: () => string): Promise<number> {
+export async function applyJudges(
+  repos: Repos,
+  contestId: ContestId,
+  bundle: ContestBundle,
+  plan: UpsertPlan<JudgeRecord>,
+  newId: () => string,
+): Promise<number> {
   const rows = judgeRows(contestId, bundle, plan, newId);
   await repos.setup.upsertJudges(contestId, rows);
   return rows.length;
 }
 
-export async function applyCriteria(repos: Repos, round: Round, bundle: ContestBundle, plan: UpsertPlan<CriterionRecord>, newId: () => string): Promise<number> {
+export async function applyCriteria(
+  repos: Repos,
+  round: Round,
+  bundle: ContestBundle,
+  plan: UpsertPlan<CriterionRecord>,
+  newId: () => string,
+): Promise<number> {
   const rows = criterionRows(round, bundle, plan, newId);
   await repos.structure.upsertCriteria(round.id, rows);
   return rows.length;

@@ -7,7 +7,13 @@ import { useState } from 'react';
 import type { Judge } from '@shared/model/types';
 import { pinMatches } from '@shared/scoring/judge-pin';
 
-export function JudgeSignIn({ judges, onSignIn }: { judges: readonly Judge[]; onSignIn: (j: Judge) => void }) {
+export function JudgeSignIn({
+  judges,
+  onSignIn,
+}: {
+  judges: readonly Judge[];
+  onSignIn: (j: Judge) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [judgeId, setJudgeId] = useState<string | null>(null);
   const [pin, setPin] = useState('');
@@ -23,13 +29,46 @@ export function JudgeSignIn({ judges, onSignIn }: { judges: readonly Judge[]; on
   }
   return (
     <>
-      <Button size="xs" variant="light" color="grape" onClick={() => setOpen(true)} disabled={judges.length === 0}>Giám khảo vào chấm</Button>
+      <Button
+        size="xs"
+        variant="light"
+        color="grape"
+        onClick={() => setOpen(true)}
+        disabled={judges.length === 0}
+      >
+        Giám khảo vào chấm
+      </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title="Giám khảo vào chấm điểm">
-        <Stack component="form" onSubmit={(e) => { e.preventDefault(); go(); }}>
-          <Select label="Tôi là" data={judges.map((j) => ({ value: j.id, label: j.name }))} value={judgeId} onChange={setJudgeId} searchable />
-          {judge?.pinHash && <PasswordInput label="Mã PIN" value={pin} onChange={(e) => setPin(e.currentTarget.value)} autoFocus />}
-          {error && <Text c="red" size="sm" role="alert">{error}</Text>}
-          <Button type="submit" disabled={!judge}>Mở phiếu của tôi</Button>
+        <Stack
+          component="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            go();
+          }}
+        >
+          <Select
+            label="Tôi là"
+            data={judges.map((j) => ({ value: j.id, label: j.name }))}
+            value={judgeId}
+            onChange={setJudgeId}
+            searchable
+          />
+          {judge?.pinHash && (
+            <PasswordInput
+              label="Mã PIN"
+              value={pin}
+              onChange={(e) => setPin(e.currentTarget.value)}
+              autoFocus
+            />
+          )}
+          {error && (
+            <Text c="red" size="sm" role="alert">
+              {error}
+            </Text>
+          )}
+          <Button type="submit" disabled={!judge}>
+            Mở phiếu của tôi
+          </Button>
         </Stack>
       </Modal>
     </>

@@ -10,14 +10,29 @@ import type { JudgeId, Round } from '@shared/model/types';
 import type { Completeness } from '@shared/results/completeness';
 import { useDecisions } from './useDecisions';
 
-export function CompletenessCard({ round, completeness }: { round: Round; completeness: Completeness | null }) {
+export function CompletenessCard({
+  round,
+  completeness,
+}: {
+  round: Round;
+  completeness: Completeness | null;
+}) {
   const record = useDecisions(round);
   const [judgeId, setJudgeId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  if (!completeness) return <Text size="sm" c="dimmed" data-testid="completeness-checking">Đang kiểm tra các phiếu chấm đã nộp…</Text>;
+  if (!completeness)
+    return (
+      <Text size="sm" c="dimmed" data-testid="completeness-checking">
+        Đang kiểm tra các phiếu chấm đã nộp…
+      </Text>
+    );
   const excused = completeness.excused.length > 0 && (
-    <List size="xs" mt="xs" data-testid="absences">{completeness.excused.map((e) => <List.Item key={e.judgeId}>{e.message}</List.Item>)}</List>
+    <List size="xs" mt="xs" data-testid="absences">
+      {completeness.excused.map((e) => (
+        <List.Item key={e.judgeId}>{e.message}</List.Item>
+      ))}
+    </List>
   );
   if (!completeness.provisional) {
     return (
@@ -32,7 +47,11 @@ export function CompletenessCard({ round, completeness }: { round: Round; comple
   async function excuse() {
     if (!judgeId || !reason.trim()) return;
     try {
-      await record('absences', { judgeId: judgeId as JudgeId, reason: reason.trim() }, 'Trưởng ban');
+      await record(
+        'absences',
+        { judgeId: judgeId as JudgeId, reason: reason.trim() },
+        'Trưởng ban',
+      );
       setJudgeId(null);
       setReason('');
       setError(null);
@@ -43,16 +62,45 @@ export function CompletenessCard({ round, completeness }: { round: Round; comple
   return (
     <Alert color="orange" title="Kết quả tạm thời" data-testid="provisional" role="status">
       <Text size="sm">{completeness.summary}</Text>
-      <List size="sm" mt="xs" data-testid="provisional-missing">{completeness.missing.map((m) => <List.Item key={`${m.judgeId ?? ''}|${m.group ?? ''}`}>{m.message}</List.Item>)}</List>
+      <List size="sm" mt="xs" data-testid="provisional-missing">
+        {completeness.missing.map((m) => (
+          <List.Item key={`${m.judgeId ?? ''}|${m.group ?? ''}`}>{m.message}</List.Item>
+        ))}
+      </List>
       {excused}
       {judges.size > 0 && (
         <Group align="end" mt="sm" gap="xs">
-          <Select size="xs" label="Giám khảo không nộp phiếu" placeholder="Chọn giám khảo" data={[...judges].map(([value, label]) => ({ value, label }))} value={judgeId} onChange={setJudgeId} w={240} />
-          <TextInput size="xs" label="Lý do (Trưởng ban ghi nhận, được lưu lại)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={320} />
-          <Button size="xs" variant="default" disabled={!judgeId || !reason.trim()} onClick={excuse}>Ghi nhận vắng</Button>
+          <Select
+            size="xs"
+            label="Giám khảo không nộp phiếu"
+            placeholder="Chọn giám khảo"
+            data={[...judges].map(([value, label]) => ({ value, label }))}
+            value={judgeId}
+            onChange={setJudgeId}
+            w={240}
+          />
+          <TextInput
+            size="xs"
+            label="Lý do (Trưởng ban ghi nhận, được lưu lại)"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            w={320}
+          />
+          <Button
+            size="xs"
+            variant="default"
+            disabled={!judgeId || !reason.trim()}
+            onClick={excuse}
+          >
+            Ghi nhận vắng
+          </Button>
         </Group>
       )}
-      {error && <Text size="sm" c="red" mt="xs">{error}</Text>}
+      {error && (
+        <Text size="sm" c="red" mt="xs">
+          {error}
+        </Text>
+      )}
     </Alert>
   );
 }

@@ -19,20 +19,42 @@ export interface ExportOutcome {
   readonly differences?: readonly string[];
 }
 
-const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-const safeName = (s: string) => s.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+const isoDate = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const safeName = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
 
 /**
  * Everything in the journal file first, then the claim the main side checks: each entrant's exact
  * result and the journal head the document prints. The main side recounts from the journal alone
  * and refuses the export on any difference (electron/main/handlers/export-check.ts).
  */
-async function claimFor(s: Services, bundle: ContestBundle, round: Round, groups: readonly ResultGroup[]): Promise<ResultClaim | ExportOutcome> {
+async function claimFor(
+  s: Services,
+  bundle: ContestBundle,
+  round: Round,
+  groups: readonly ResultGroup[],
+): Promise<ResultClaim | ExportOutcome> {
   const flushed = await s.saver.flush(bundle.contest.id);
-  if (!flushed.ok) return { ok: false, message: `Chưa ghi được mọi điểm vào sổ điểm trên đĩa: ${flushed.message ?? ''} Không xuất khi sổ điểm chưa đầy đủ.` };
+  if (!flushed.ok)
+    return {
+      ok: false,
+      message: `Chưa ghi được mọi điểm vào sổ điểm trên đĩa: ${flushed.message ?? ''} Không xuất khi sổ điểm chưa đầy đủ.`,
+    };
   const head = await s.bridge['journal:head'](bundle.contest.id);
   if (!head.ok) return { ok: false, message: head.error.message };
-  const entrants = groups.flatMap((g) => g.tally.results.map((r) => ({ entrantId: r.entrant.id as string, name: r.entrant.name, totalCp: r.result ? { n: r.result.n, d: r.result.d } : null })));
+  const entrants = groups.flatMap((g) =>
+    g.tally.results.map((r) => ({
+      entrantId: r.entrant.id as string,
+      name: r.entrant.name,
+      totalCp: r.result ? { n: r.result.n, d: r.result.d } : null,
+    })),
+  );
   return { contestId: bundle.contest.id, roundId: round.id, head: head.value, entrants };
 }
 
@@ -49,13 +71,26 @@ function prizeLookup(groups: readonly ResultGroup[]) {
   return (id: EntrantId) => all.get(id);
 }
 
-async function save(s: Services, name: string, bytes: Uint8Array, kind: 'xlsx' | 'pdf'): Promise<ExportOutcome> {
+async function save(
+  s: Services,
+  name: string,
+  bytes: Uint8Array,
+  kind: 'xlsx' | 'pdf',
+): Promise<ExportOutcome> {
   const r = await s.bridge['file:save']({ suggestedName: name, bytes, kind });
   if (!r.ok) return { ok: false, message: r.error.message };
-  return r.value.path ? { ok: true, message: `Đã xuất: ${r.value.path}` } : { ok: false, message: 'Đã hủy.' };
+  return r.value.path
+    ? { ok: true, message: `Đã xuất: ${r.value.path}` }
+    : { ok: false, message: 'Đã hủy.' };
 }
 
-export async function exportScoreboard(s: Services, bundle: ContestBundle, round: Round, groups: readonly ResultGroup[], completeness?: Completeness): Promise<ExportOutcome> {
+export async function exportScoreboard(
+  s: Services,
+  bundle: ContestBundle,
+  round: Round,
+  groups: readonly ResultGroup[],
+  completeness?: Completeness,
+): Promise<ExportOutcome> {
   const claim = await claimFor(s, bundle, round, groups);
   if (!('head' in claim)) return claim;
   const judges = [...bundle.judges].sort((a, b) => a.order - b.order);
@@ -72,21 +107,46 @@ export async function exportScoreboard(s: Services, bundle: ContestBundle, round
   });
   const bytes = await s.bridge['export:scoreboardXlsx'](doc, claim);
   if (!bytes.ok) return refused(bytes.error);
-  return save(s, `Bảng tổng hợp điểm - ${safeName(bundle.contest.name)} - ${safeName(round.name)}.xlsx`, bytes.value, 'xlsx');
+  return save(
+    s,
+    `Bảng tổng hợp điểm - ${safeName(bundle.contest.name)} - ${safeName(round.name)}.xlsx`,
+    bytes.value,
+    'xlsx',
+  );
 }
 
-export async function exportCertificates(s: Services, bundle: ContestBundle, round: Round, groups: readonly ResultGroup[], completeness?: Completeness): Promise<ExportOutcome> {
+export async function exportCertificates(
+  s: Services,
+  bundle: ContestBundle,
+  round: Round,
+  groups: readonly ResultGroup[],
+  completeness?: Completeness,
+): Promise<ExportOutcome> {
   const prizeOf = prizeLookup(groups);
   const ranked = groups.flatMap((g) => g.tally.results.map((r) => r.entrant));
-  if (!ranked.some((e) => prizeOf(e.id))) return { ok: false, message: 'Chưa có đội thi / mô hình nào đạt giải để in giấy khen.' };
+  if (!ranked.some((e) => prizeOf(e.id)))
+    return { ok: false, message: 'Chưa có đội thi / mô hình nào đạt giải để in giấy khen.' };
   const claim = await claimFor(s, bundle, round, groups);
   if (!('head' in claim)) return claim;
   const scopeOf = (id: EntrantId) => {
     const g = groups.find((x) => x.cluster && x.tally.results.some((r) => r.entrant.id === id));
     return g ? `${round.name.replace(/^Vòng/, 'vòng')} ${g.title}` : undefined;
   };
-  const doc = buildCertificateDoc({ contest: bundle.contest, entrants: ranked, prizeOf, scopeOf, date: isoDate(s.now()), chainHead: claim.head, completeness });
+  const doc = buildCertificateDoc({
+    contest: bundle.contest,
+    entrants: ranked,
+    prizeOf,
+    scopeOf,
+    date: isoDate(s.now()),
+    chainHead: claim.head,
+    completeness,
+  });
   const bytes = await s.bridge['export:certificatesPdf'](doc, claim);
   if (!bytes.ok) return refused(bytes.error);
-  return save(s, `Giấy khen - ${safeName(bundle.contest.name)} - ${safeName(round.name)}.pdf`, bytes.value, 'pdf');
+  return save(
+    s,
+    `Giấy khen - ${safeName(bundle.contest.name)} - ${safeName(round.name)}.pdf`,
+    bytes.value,
+    'pdf',
+  );
 }

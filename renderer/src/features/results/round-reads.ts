@@ -28,7 +28,11 @@ export interface EncodedScores {
 export const NULL_STEPS = -2147483648;
 
 export function encodeScores(roundId: string, scores: readonly Score[]): EncodedScores {
-  const tables = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()] as const;
+  const tables = [
+    new Map<string, number>(),
+    new Map<string, number>(),
+    new Map<string, number>(),
+  ] as const;
   const at = (t: Map<string, number>, id: string) => {
     let i = t.get(id);
     if (i === undefined) t.set(id, (i = t.size));
@@ -90,10 +94,20 @@ interface Reply {
  * The page's reader: the worker while it works, `fallback` (the repository on the page) when it
  * cannot start and from its first failure on — a failed worker read is answered on the page.
  */
-export function createScoreReader(fallback: ReadScores, makeWorker: () => Worker | null): ReadScores {
+export function createScoreReader(
+  fallback: ReadScores,
+  makeWorker: () => Worker | null,
+): ReadScores {
   let worker: Worker | null | undefined;
   let next = 0;
-  const pending = new Map<number, { readonly roundId: RoundId; readonly resolve: (s: readonly Score[]) => void; readonly reject: (e: unknown) => void }>();
+  const pending = new Map<
+    number,
+    {
+      readonly roundId: RoundId;
+      readonly resolve: (s: readonly Score[]) => void;
+      readonly reject: (e: unknown) => void;
+    }
+  >();
   const giveUp = () => {
     worker?.terminate();
     worker = null;

@@ -8,8 +8,11 @@ import { journalRepo } from '../../db/repos/journal-repo';
 import type { RoundId } from '@shared/model/types';
 import { encodeScores } from './round-reads';
 
-const repo = openDatabase().then((opened) => journalRepo(opened.db, 'Chỉ đọc (luồng đọc điểm của màn hình kết quả).', () => ''));
-const post = (msg: unknown, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
+const repo = openDatabase().then((opened) =>
+  journalRepo(opened.db, 'Chỉ đọc (luồng đọc điểm của màn hình kết quả).', () => ''),
+);
+const post = (msg: unknown, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(msg, transfer);
 
 self.onmessage = async (ev: MessageEvent<{ id: number; roundId: RoundId }>) => {
   const { id, roundId } = ev.data;

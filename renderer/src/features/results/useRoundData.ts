@@ -17,7 +17,12 @@ import { startTransition, useEffect, useMemo, useState } from 'react';
 import { project, type SheetState } from '@shared/journal/projection';
 import type { ContestBundle } from '@shared/model/bundle';
 import type { Judge, Round, RoundId, Score } from '@shared/model/types';
-import { extrasFrom, roundResults, type Extras, type RoundResults } from '@shared/results/round-results';
+import {
+  extrasFrom,
+  roundResults,
+  type Extras,
+  type RoundResults,
+} from '@shared/results/round-results';
 import { useServices } from '../../app/services';
 import type { Repos } from '../../db/repos';
 import { createScoreReader, touchesRound, type ReadScores } from './round-reads';
@@ -27,16 +32,32 @@ const readers = new WeakMap<Repos, ReadScores>();
 function readerFor(repos: Repos): ReadScores {
   let r = readers.get(repos);
   if (!r) {
-    const makeWorker = () => (typeof Worker === 'undefined' ? null : new Worker(new URL('./score-reader.worker.ts', import.meta.url), { type: 'module', name: 'giamkhao-score-reader' }));
-    readers.set(repos, (r = createScoreReader((roundId) => repos.journal.scores(roundId), makeWorker)));
+    const makeWorker = () =>
+      typeof Worker === 'undefined'
+        ? null
+        : new Worker(new URL('./score-reader.worker.ts', import.meta.url), {
+            type: 'module',
+            name: 'giamkhao-score-reader',
+          });
+    readers.set(
+      repos,
+      (r = createScoreReader((roundId) => repos.journal.scores(roundId), makeWorker)),
+    );
   }
   return r;
 }
 
 /** The round's scores: one read now, one more after each write that touched them (never two at once). */
-function useRoundScores(roundId: RoundId): { scores: readonly Score[] | undefined; error: string | null } {
+function useRoundScores(roundId: RoundId): {
+  scores: readonly Score[] | undefined;
+  error: string | null;
+} {
   const { repos } = useServices();
-  const [state, setState] = useState<{ roundId: string; scores?: readonly Score[]; error?: string } | null>(null);
+  const [state, setState] = useState<{
+    roundId: string;
+    scores?: readonly Score[];
+    error?: string;
+  } | null>(null);
   useEffect(() => {
     let alive = true;
     let running = false;
@@ -55,7 +76,8 @@ function useRoundScores(roundId: RoundId): { scores: readonly Score[] | undefine
           if (alive) startTransition(() => setState({ roundId, scores }));
         } while (again && alive);
       } catch (err) {
-        if (alive) setState({ roundId, error: `Không đọc được điểm của vòng: ${(err as Error).message}` });
+        if (alive)
+          setState({ roundId, error: `Không đọc được điểm của vòng: ${(err as Error).message}` });
       } finally {
         running = false;
       }
@@ -77,25 +99,44 @@ function useRoundScores(roundId: RoundId): { scores: readonly Score[] | undefine
 /** The round's extras from the secretary's events (penalties, objective parts, tie-break answers). */
 export function useRoundExtras(roundId: RoundId): Extras | undefined {
   const { repos } = useServices();
-  return useLiveQuery(async () => extrasFrom(project(await repos.journal.extraEvents(roundId)), roundId), [roundId]);
+  return useLiveQuery(
+    async () => extrasFrom(project(await repos.journal.extraEvents(roundId)), roundId),
+    [roundId],
+  );
 }
 
 /** Each round judge's whole-round sheet state, from their few sheet events. */
-export function useRoundSheets(roundId: RoundId, judgeIds: readonly string[]): readonly SheetState[] | undefined {
+export function useRoundSheets(
+  roundId: RoundId,
+  judgeIds: readonly string[],
+): readonly SheetState[] | undefined {
   const { repos } = useServices();
   const judgeKey = judgeIds.join('|');
   return useLiveQuery(async () => {
-    const lists = await Promise.all(judgeKey.split('|').filter(Boolean).map((j) => repos.journal.sheetEvents(roundId, j)));
+    const lists = await Promise.all(
+      judgeKey
+        .split('|')
+        .filter(Boolean)
+        .map((j) => repos.journal.sheetEvents(roundId, j)),
+    );
     return project(lists.flat().filter((e) => e.kind === 'submit' || e.kind === 'reopen')).sheets;
   }, [roundId, judgeKey]);
 }
 
 /** The round's results, tallied once per change of the scores, the setup or the extras. */
-export function useRoundResults(round: Round, bundle: Pick<ContestBundle, 'clusters' | 'criteria' | 'entrants'>, judges: readonly Judge[], extras: Extras | undefined): { results: RoundResults | undefined; error: string | null } {
+export function useRoundResults(
+  round: Round,
+  bundle: Pick<ContestBundle, 'clusters' | 'criteria' | 'entrants'>,
+  judges: readonly Judge[],
+  extras: Extras | undefined,
+): { results: RoundResults | undefined; error: string | null } {
   const { scores, error } = useRoundScores(round.id);
   const { clusters, criteria, entrants } = bundle;
   const results = useMemo(
-    () => (scores && extras ? roundResults(round, clusters, criteria, entrants, judges, scores, extras) : undefined),
+    () =>
+      scores && extras
+        ? roundResults(round, clusters, criteria, entrants, judges, scores, extras)
+        : undefined,
     [round, clusters, criteria, entrants, judges, scores, extras],
   );
   return { results, error };

@@ -13,7 +13,9 @@ export interface DoubleKeyReviewProps {
   readonly cells: readonly DoubleKeyCell[];
   readonly entrants: readonly Entrant[];
   readonly criteria: readonly Criterion[];
-  readonly onConfirm: (cells: readonly { cell: DoubleKeyCell; steps: number | null; reason: string | null }[]) => Promise<void>;
+  readonly onConfirm: (
+    cells: readonly { cell: DoubleKeyCell; steps: number | null; reason: string | null }[],
+  ) => Promise<void>;
 }
 
 export function DoubleKeyReview({ cells, entrants, criteria, onConfirm }: DoubleKeyReviewProps) {
@@ -31,24 +33,61 @@ export function DoubleKeyReview({ cells, entrants, criteria, onConfirm }: Double
   return (
     <Stack data-testid="double-key">
       <Group>
-        <Text size="sm">{cells.filter((c) => c.decided).length} ô đã xác nhận · {matches.length} ô khớp chờ xác nhận · {mismatches.length} ô lệch · {waiting.length} ô mới nhập một lần</Text>
-        <Button size="xs" disabled={matches.length === 0} onClick={() => onConfirm(matches.map((cell) => ({ cell, steps: passValue(cell, 1) ?? null, reason: null })))}>
+        <Text size="sm">
+          {cells.filter((c) => c.decided).length} ô đã xác nhận · {matches.length} ô khớp chờ xác
+          nhận · {mismatches.length} ô lệch · {waiting.length} ô mới nhập một lần
+        </Text>
+        <Button
+          size="xs"
+          disabled={matches.length === 0}
+          onClick={() =>
+            onConfirm(
+              matches.map((cell) => ({ cell, steps: passValue(cell, 1) ?? null, reason: null })),
+            )
+          }
+        >
           Xác nhận {matches.length} ô khớp
         </Button>
       </Group>
       {mismatches.length > 0 && (
-        <Alert color="red" title={`${mismatches.length} ô hai lần nhập khác nhau — đối chiếu với phiếu giấy`}>
+        <Alert
+          color="red"
+          title={`${mismatches.length} ô hai lần nhập khác nhau — đối chiếu với phiếu giấy`}
+        >
           <Table data-testid="mismatches" fz="sm">
-            <Table.Thead><Table.Tr><Table.Th>Đội thi / Mô hình</Table.Th><Table.Th>Tiêu chí</Table.Th><Table.Th>Lần 1</Table.Th><Table.Th>Lần 2</Table.Th><Table.Th>Chọn giá trị đúng</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Đội thi / Mô hình</Table.Th>
+                <Table.Th>Tiêu chí</Table.Th>
+                <Table.Th>Lần 1</Table.Th>
+                <Table.Th>Lần 2</Table.Th>
+                <Table.Th>Chọn giá trị đúng</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {mismatches.map((c) => (
                 <Table.Tr key={`${c.entrantId}|${c.criterionId}`}>
-                  <Table.Td>{name.get(c.entrantId)}</Table.Td><Table.Td>{crit.get(c.criterionId)?.name}</Table.Td>
-                  <Table.Td>{show(c, 1)}</Table.Td><Table.Td>{show(c, 2)}</Table.Td>
+                  <Table.Td>{name.get(c.entrantId)}</Table.Td>
+                  <Table.Td>{crit.get(c.criterionId)?.name}</Table.Td>
+                  <Table.Td>{show(c, 1)}</Table.Td>
+                  <Table.Td>{show(c, 2)}</Table.Td>
                   <Table.Td>
                     <Group gap="xs">
                       {([1, 2] as const).map((p) => (
-                        <Button key={p} size="compact-xs" variant="light" onClick={() => onConfirm([{ cell: c, steps: passValue(c, p) ?? null, reason: `Đối chiếu phiếu giấy: giữ giá trị lần ${p}` }])}>
+                        <Button
+                          key={p}
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() =>
+                            onConfirm([
+                              {
+                                cell: c,
+                                steps: passValue(c, p) ?? null,
+                                reason: `Đối chiếu phiếu giấy: giữ giá trị lần ${p}`,
+                              },
+                            ])
+                          }
+                        >
                           Lấy lần {p} ({show(c, p)})
                         </Button>
                       ))}
@@ -60,7 +99,9 @@ export function DoubleKeyReview({ cells, entrants, criteria, onConfirm }: Double
           </Table>
         </Alert>
       )}
-      {open.length === 0 && cells.length > 0 && <Alert color="green">Phiếu đã được xác nhận đầy đủ.</Alert>}
+      {open.length === 0 && cells.length > 0 && (
+        <Alert color="green">Phiếu đã được xác nhận đầy đủ.</Alert>
+      )}
     </Stack>
   );
 }

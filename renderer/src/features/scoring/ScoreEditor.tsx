@@ -4,9 +4,20 @@ import { formatCp } from '@shared/scoring/format';
 import type { Criterion } from '@shared/model/types';
 import type { SheetRow } from './score-grid-model';
 
-export function ScoreEditor({ row, column, onRowChange, criterion, error }: RenderEditCellProps<SheetRow> & { criterion: Criterion; error: string | null }) {
+export function ScoreEditor({
+  row,
+  column,
+  onRowChange,
+  criterion,
+  error,
+}: RenderEditCellProps<SheetRow> & { criterion: Criterion; error: string | null }) {
   const stored = row.values[criterion.id];
-  const text = row.draft?.criterionId === criterion.id ? row.draft.text : stored === undefined || stored === null ? '' : formatCp(stored * criterion.stepCp);
+  const text =
+    row.draft?.criterionId === criterion.id
+      ? row.draft.text
+      : stored === undefined || stored === null
+        ? ''
+        : formatCp(stored * criterion.stepCp);
   return (
     <input
       className="gk-editor"
@@ -20,7 +31,9 @@ export function ScoreEditor({ row, column, onRowChange, criterion, error }: Rend
           el.select();
         }
       }}
-      onChange={(e) => onRowChange({ ...row, draft: { criterionId: column.key, text: e.currentTarget.value } })}
+      onChange={(e) =>
+        onRowChange({ ...row, draft: { criterionId: column.key, text: e.currentTarget.value } })
+      }
     />
   );
 }

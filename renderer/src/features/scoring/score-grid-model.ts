@@ -32,7 +32,8 @@ export interface SheetRow {
   readonly conflict: boolean;
 }
 
-export const isConflict = (judge: Judge, entrant: Entrant): boolean => sameUnit(judge.unit, entrant.unit);
+export const isConflict = (judge: Judge, entrant: Entrant): boolean =>
+  sameUnit(judge.unit, entrant.unit);
 
 const excluded = buildExclusion();
 const NONE: RowValues = Object.freeze({});
@@ -48,7 +49,13 @@ export function sheetEntrants(entrants: readonly Entrant[], judge: Judge): Entra
  * `cache` whenever its entrant, values and states are the same objects as last time. A conflict of
  * interest stays visible but locked.
  */
-export function sheetRows(entrants: readonly Entrant[], judge: Judge, values: SheetValues, states: SheetStates, cache: Map<string, SheetRow>): SheetRow[] {
+export function sheetRows(
+  entrants: readonly Entrant[],
+  judge: Judge,
+  values: SheetValues,
+  states: SheetStates,
+  cache: Map<string, SheetRow>,
+): SheetRow[] {
   return entrants.map((entrant) => {
     const v = values.get(entrant.id) ?? NONE;
     const st = states.get(entrant.id) ?? NO_STATE;
@@ -61,7 +68,9 @@ export function sheetRows(entrants: readonly Entrant[], judge: Judge, values: Sh
 }
 
 /** Per-entrant value records from a list of scores (non-null steps only, as the grid shows them). */
-export function valuesOf(scores: readonly Pick<Score, 'entrantId' | 'criterionId' | 'steps'>[]): Map<string, Record<string, number | null>> {
+export function valuesOf(
+  scores: readonly Pick<Score, 'entrantId' | 'criterionId' | 'steps'>[],
+): Map<string, Record<string, number | null>> {
   const out = new Map<string, Record<string, number | null>>();
   for (const s of scores) {
     if (s.steps === null) continue;
@@ -89,7 +98,16 @@ function planOf(criteria: readonly Criterion[]): TotalPlan {
   let p = plans.get(criteria);
   if (!p) {
     const ls = leaves(criteria).filter((c) => !c.objective);
-    plans.set(criteria, (p = { leaves: ls.map((c) => ({ id: c.id, cpPerStep: c.stepCp * effectiveWeight(criteria, c.id) })), byValues: new WeakMap() }));
+    plans.set(
+      criteria,
+      (p = {
+        leaves: ls.map((c) => ({
+          id: c.id,
+          cpPerStep: c.stepCp * effectiveWeight(criteria, c.id),
+        })),
+        byValues: new WeakMap(),
+      }),
+    );
   }
   return p;
 }
@@ -108,7 +126,10 @@ function totalOf(values: RowValues, plan: TotalPlan): RowTotal {
 }
 
 /** A row's weighted total; cached per values record, so an unchanged row costs nothing. */
-export function rowTotalCp(row: Pick<SheetRow, 'values'>, criteria: readonly Criterion[]): RowTotal {
+export function rowTotalCp(
+  row: Pick<SheetRow, 'values'>,
+  criteria: readonly Criterion[],
+): RowTotal {
   const plan = planOf(criteria);
   let t = plan.byValues.get(row.values);
   if (!t) plan.byValues.set(row.values, (t = totalOf(row.values, plan)));
@@ -130,7 +151,14 @@ export function completeRows(rows: readonly SheetRow[], criteria: readonly Crite
  * judge's totals against their own median and against the other judges' complete totals for the
  * same entrant. One pass over the scores.
  */
-export function sheetOutliers(rows: readonly SheetRow[], judge: Judge, judges: readonly Judge[], criteria: readonly Criterion[], roundScores: readonly Score[], maxCp: number): Outlier[] {
+export function sheetOutliers(
+  rows: readonly SheetRow[],
+  judge: Judge,
+  judges: readonly Judge[],
+  criteria: readonly Criterion[],
+  roundScores: readonly Score[],
+  maxCp: number,
+): Outlier[] {
   const plan = planOf(criteria);
   const onSheet = new Set(rows.map((r) => r.entrant.id));
   const others = new Map(judges.filter((j) => j.id !== judge.id).map((j) => [j.id as string, j]));
@@ -143,15 +171,23 @@ export function sheetOutliers(rows: readonly SheetRow[], judge: Judge, judges: r
     if (!rec) byJudge.set(s.judgeId, (rec = {}));
     rec[s.criterionId] = s.steps;
   }
-  return findOutliers(rows.map((r) => {
-    const panelCp: number[] = [];
-    for (const [judgeId, values] of perJudge.get(r.entrant.id) ?? []) {
-      if (excluded(others.get(judgeId)!, r.entrant) === 'notAssigned') continue;
-      const t = totalOf(values, plan);
-      if (t.scored === t.expected && t.expected > 0) panelCp.push(t.totalCp);
-    }
-    return { entrantId: r.entrant.id, entrantName: r.entrant.name, totalCp: rowTotalCp(r, criteria).totalCp, panelCp };
-  }), maxCp);
+  return findOutliers(
+    rows.map((r) => {
+      const panelCp: number[] = [];
+      for (const [judgeId, values] of perJudge.get(r.entrant.id) ?? []) {
+        if (excluded(others.get(judgeId)!, r.entrant) === 'notAssigned') continue;
+        const t = totalOf(values, plan);
+        if (t.scored === t.expected && t.expected > 0) panelCp.push(t.totalCp);
+      }
+      return {
+        entrantId: r.entrant.id,
+        entrantName: r.entrant.name,
+        totalCp: rowTotalCp(r, criteria).totalCp,
+        panelCp,
+      };
+    }),
+    maxCp,
+  );
 }
 
 export interface ColumnGroupSpec {

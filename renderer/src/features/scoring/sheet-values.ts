@@ -34,7 +34,13 @@ export interface SheetValuesOptions {
 }
 
 /** Start watching; `onValues` gets each new state of the sheet. Returns the stop function. */
-export function watchSheetValues(journal: SheetReads, roundId: string, judgeId: string, onValues: (values: SheetValues) => void, options: SheetValuesOptions = {}): () => void {
+export function watchSheetValues(
+  journal: SheetReads,
+  roundId: string,
+  judgeId: string,
+  onValues: (values: SheetValues) => void,
+  options: SheetValuesOptions = {},
+): () => void {
   const { recorded, quiet = () => Promise.resolve(), onError = () => undefined } = options;
   let live = true;
   let values = new Map<string, RowValues>();
@@ -55,7 +61,8 @@ export function watchSheetValues(journal: SheetReads, roundId: string, judgeId: 
           dirty.clear();
           const read = valuesOf(await journal.sheetScores(roundId, judgeId));
           const next = new Map<string, RowValues>();
-          for (const [e, rec] of read) next.set(e, sameRecord(values.get(e), rec) ? values.get(e)! : rec);
+          for (const [e, rec] of read)
+            next.set(e, sameRecord(values.get(e), rec) ? values.get(e)! : rec);
           values = next;
         } else {
           const keys = [...dirty.values()];
@@ -63,7 +70,10 @@ export function watchSheetValues(journal: SheetReads, roundId: string, judgeId: 
           const got = await journal.scoresAt(keys);
           const next = new Map(values);
           let changed = false;
-          keys.forEach(([, , entrantId, criterionId], i) => (changed = setCell(next, entrantId, criterionId, got[i]?.steps ?? null) || changed));
+          keys.forEach(
+            ([, , entrantId, criterionId], i) =>
+              (changed = setCell(next, entrantId, criterionId, got[i]?.steps ?? null) || changed),
+          );
           if (!changed) continue; // a read confirming what was shown already
           values = next;
         }
@@ -99,9 +109,15 @@ export function watchSheetValues(journal: SheetReads, roundId: string, judgeId: 
 }
 
 /** Put one cell's steps into `values` (a copy the caller owns); false when nothing changed. */
-function setCell(values: Map<string, RowValues>, entrantId: string, criterionId: string, steps: number | null): boolean {
+function setCell(
+  values: Map<string, RowValues>,
+  entrantId: string,
+  criterionId: string,
+  steps: number | null,
+): boolean {
   const prev = values.get(entrantId) ?? {};
-  if ((prev[criterionId] ?? null) === steps && (steps !== null || !(criterionId in prev))) return false;
+  if ((prev[criterionId] ?? null) === steps && (steps !== null || !(criterionId in prev)))
+    return false;
   const rec: Record<string, number | null> = { ...prev };
   if (steps === null) delete rec[criterionId];
   else rec[criterionId] = steps;

@@ -17,9 +17,16 @@ export interface JudgeJournal {
   readonly passes: { readonly events: JournalEvent[]; readonly projection: Projection } | null;
 }
 
-export function useJudgeJournal(roundId: string, judgeId: string | null, withPasses: boolean): JudgeJournal | undefined {
+export function useJudgeJournal(
+  roundId: string,
+  judgeId: string | null,
+  withPasses: boolean,
+): JudgeJournal | undefined {
   const { repos } = useServices();
-  const sheet = useLiveQuery(async () => (judgeId ? project(await repos.journal.sheetEvents(roundId, judgeId)) : null), [roundId, judgeId]);
+  const sheet = useLiveQuery(
+    async () => (judgeId ? project(await repos.journal.sheetEvents(roundId, judgeId)) : null),
+    [roundId, judgeId],
+  );
   const passes = useLiveQuery(async () => {
     if (!judgeId || !withPasses) return null;
     const events = await repos.journal.passEvents(roundId, judgeId);

@@ -9,13 +9,24 @@ import { RoundRulesForm } from './RoundRulesForm';
 
 export function SetupPanel({ bundle, round }: { bundle: ContestBundle; round: Round }) {
   const criteria = bundle.criteria.filter((c) => c.roundId === round.id);
-  const clusters = bundle.clusters.filter((c) => c.roundId === round.id).sort((a, b) => a.order - b.order);
+  const clusters = bundle.clusters
+    .filter((c) => c.roundId === round.id)
+    .sort((a, b) => a.order - b.order);
   return (
     <Stack>
       <RoundRulesForm key={round.id} round={round} />
-      <PrizeRulesForm key={`${round.id}-prizes-${criteria.length}`} round={round} criteria={criteria} />
+      <PrizeRulesForm
+        key={`${round.id}-prizes-${criteria.length}`}
+        round={round}
+        criteria={criteria}
+      />
       <ClustersEditor round={round} clusters={clusters} />
-      <CriteriaEditor key={`${round.id}-${criteria.length}`} round={round} criteria={criteria} bundle={bundle} />
+      <CriteriaEditor
+        key={`${round.id}-${criteria.length}`}
+        round={round}
+        criteria={criteria}
+        bundle={bundle}
+      />
     </Stack>
   );
 }
