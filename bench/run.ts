@@ -300,7 +300,7 @@ function rows(res: Results): { main: Row[]; micro: Row[] } {
   ) => {
     const floor = put && append ? put.p95 + append.p95 : null;
     main.push({
-      figure: `${label} — cell save p95, keypress → “Đã lưu”${saves ? ` (p50 ${fmt(saves.p50, 'ms')}, n=${saves.samples.length}${saves.stopped ? `; then ${saves.stopped}` : ''})` : ''}`,
+      figure: `${label} — cell save p95 in Chromium, keypress → “Đã lưu”${saves ? ` (p50 ${fmt(saves.p50, 'ms')}, n=${saves.samples.length}${saves.stopped ? `; then ${saves.stopped}` : ''})` : ''}`,
       value: saves?.p95 ?? null,
       unit: 'ms',
       floor,
